@@ -1,0 +1,39 @@
+// The one interface every TTS engine sits behind. A provider takes one segment's
+// SSML and returns PCM plus timing marks; it declares what it can do so the
+// segments and SSML stages can fit the request to it before anything is sent.
+import type { SpeechAudio } from '../types.js';
+import type { VoiceProfile } from '../config/voices.js';
+
+export type ProviderName = 'local' | 'mock' | 'polly';
+
+/** SSML elements a provider may accept, besides <speak>. */
+export type SsmlTag = 'break' | 'say-as' | 'sub' | 'emphasis' | 'phoneme' | 'prosody' | 's' | 'p' | 'mark' | 'lang' | 'w';
+
+export interface ProviderCapabilities {
+  /** Longest SSML document (tags included) one request may carry. */
+  maxRequestChars: number;
+  /** Most billed characters (text without tags) in one request. */
+  maxBilledChars: number;
+  ssmlTags: ReadonlySet<SsmlTag>;
+  /** True when the engine reports where each word starts. */
+  wordMarks: boolean;
+  /** True when the engine reports sentence starts. */
+  sentenceMarks: boolean;
+}
+
+export interface SpeechRequest {
+  segmentId: string;
+  ssml: string;
+  voice: VoiceProfile;
+}
+
+export interface TtsProvider {
+  readonly name: ProviderName;
+  capabilities(voice: VoiceProfile): ProviderCapabilities;
+  /** Identifies the engine build; part of every cache key so an upgrade re-synthesizes. */
+  engineVersion(): string;
+  /** Checks every voice the book uses before anything is synthesized or billed. */
+  prepare(voices: VoiceProfile[]): Promise<void>;
+  synthesize(request: SpeechRequest, signal?: AbortSignal): Promise<SpeechAudio>;
+  close(): Promise<void>;
+}
