@@ -146,6 +146,8 @@ export interface SpeechMark {
   type: 'sentence' | 'word' | 'mark';
   /** Milliseconds from the start of this request's audio. */
   timeMs: number;
+  /** When the word stops being heard, where the engine tells (ms from the request's start). */
+  endMs?: number;
   /** UTF-16 offsets into the SSML that was sent (absent for 'mark'). */
   start?: number;
   end?: number;
