@@ -17,8 +17,10 @@ export interface ProviderCapabilities {
   ssmlTags: ReadonlySet<SsmlTag>;
   /** True when the engine reports where each word starts. */
   wordMarks: boolean;
-  /** True when the engine reports sentence starts. */
+  /** True when the engine reports sentence starts; without it segments hold one sentence each. */
   sentenceMarks: boolean;
+  /** How many requests the speech stage may have in flight at once. */
+  concurrency: number;
 }
 
 export interface SpeechRequest {
