@@ -163,7 +163,19 @@ const plainNumber: Rule = (ctx) => {
   return magnitude ? text('minus', magnitude) : undefined;
 };
 
+/** "19th-century", "10-year-old", "1960s-era": the number said, the rest as written. */
+const numberCompound: Rule = (ctx) => {
+  const m = /^([$£€]?[\d,.]+(?:st|nd|rd|th|s|%)?)-([A-Za-z][A-Za-z-]*)$/.exec(core(ctx));
+  if (!m) return undefined;
+  const words = ctx.words.slice();
+  words[ctx.index] = { ...words[ctx.index]!, core: m[1]!, trail: '' };
+  const alone = { ...ctx, words };
+  const spoken = NUMERIC_RULES.filter((rule) => rule !== numberCompound).map((rule) => rule(alone)).find(Boolean);
+  const first = spoken?.nodes[0];
+  return first?.kind === 'text' && spoken!.nodes.length === 1 ? text(`${first.text}-${m[2]}`) : undefined;
+};
+
 /** Order matters: the first rule that recognises the word speaks it. */
-export const NUMERIC_RULES: Rule[] = [money, magnitudeAfterMoney, percent, ordinal, decade, time, meridiem, range, dayOfMonth, year, plainNumber];
+export const NUMERIC_RULES: Rule[] = [money, magnitudeAfterMoney, percent, ordinal, decade, time, meridiem, range, dayOfMonth, numberCompound, year, plainNumber];
 
 export type { Spoken };

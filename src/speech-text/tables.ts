@@ -59,3 +59,8 @@ export const NUMBERED_PARTS = new Set([
   'chapter', 'part', 'book', 'volume', 'vol', 'act', 'scene', 'section', 'war', 'article', 'appendix', 'phase', 'stage',
   'level', 'round', 'title', 'canto', 'psalm', 'episode', 'season', 'series', 'type', 'class', 'grade', 'bowl', 'mark', 'apollo',
 ]);
+
+/** Capitalised short forms with a fixed reading other than their letters. */
+export const EXPANSIONS: Record<string, string> = {
+  WWI: 'World War One', WWII: 'World War Two', OK: 'okay', TBA: 'to be announced',
+};

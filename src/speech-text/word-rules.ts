@@ -2,7 +2,7 @@
 // "Dr. Smith" is a doctor, "Oak Dr." a drive; "Henry VIII" is a king, not letters.
 import { core, letters, text, word, type Rule, type RuleContext } from './context.js';
 import { cardinalWords, ordinalWords } from './number-words.js';
-import { AFTER_NAME, ANYWHERE, BEFORE_NAME, CAPITALISED_WORDS, MONTH_ABBREVIATIONS, NUMBERED_PARTS, SAID_AS_WORDS, UNITS } from './tables.js';
+import { AFTER_NAME, ANYWHERE, BEFORE_NAME, CAPITALISED_WORDS, EXPANSIONS, MONTH_ABBREVIATIONS, NUMBERED_PARTS, SAID_AS_WORDS, UNITS } from './tables.js';
 import { isCapitalized } from './words.js';
 
 function hasPeriod(ctx: RuleContext): boolean {
@@ -81,7 +81,7 @@ const initialism: Rule = (ctx) => {
   const m = /^([A-Z][A-Z&]{1,5})(s|'s)?$/.exec(core(ctx));
   if (!m || ctx.shouting) return undefined;
   const [, caps, plural] = m as unknown as [string, string, string | undefined];
-  if (caps === 'OK') return text('okay');
+  if (EXPANSIONS[caps] && !plural) return text(EXPANSIONS[caps]);
   if (SAID_AS_WORDS.has(caps) || (CAPITALISED_WORDS.has(caps) && !plural)) return undefined;
   if (!plural) return { nodes: [letters(ctx, caps.replace('&', ''))] };
   // Polly says "CEOs" right by itself; eSpeak NG reads a lone "s" after spelled letters
