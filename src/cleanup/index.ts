@@ -22,8 +22,13 @@ export interface CleanupResult {
   inlineRemovals: InlineRemoval[];
 }
 
-/** Above this share of the text's characters, cleanup is more likely wrong than the page. */
+/**
+ * Above this share of the text's characters dropped by judgement (teaser headlines and
+ * blurbs, unpunctuated end lines), cleanup is more likely wrong than the page. Lines that
+ * are exactly a UI phrase, a URL or a cookie notice are certain and do not count.
+ */
 export const MAX_DROPPED_SHARE = 0.3;
+const CERTAIN_RULES = new Set(['ui-phrase', 'bare-url', 'cookie-notice']);
 
 const LIST_LABEL = /^(related|more|recommended|you (may|might)|trending|most|top stories|latest|editor|don'?t miss|also read|read (more|next)|up next|watch next|popular|see also)/i;
 
@@ -94,11 +99,12 @@ function finish(raw: string[], rules: Map<number, string>, file: string): Cleanu
 
 function checkShare(raw: string[], dropped: DroppedLine[], file: string): void {
   const total = raw.reduce((n, l) => n + l.trim().length, 0);
-  const lost = dropped.reduce((n, d) => n + d.text.trim().length, 0);
+  const judged = dropped.filter((d) => !CERTAIN_RULES.has(d.rule));
+  const lost = judged.reduce((n, d) => n + d.text.trim().length, 0);
   if (total === 0 || lost / total <= MAX_DROPPED_SHARE) return;
-  const first = dropped[0]!;
+  const first = judged[0]!;
   throw new NarrateError(
-    `${file}:${first.line}: cleanup would drop ${Math.round((100 * lost) / total)}% of the text (over ${MAX_DROPPED_SHARE * 100}%), so it stopped in case it is story. See what it would drop with --dry-run, then remove the page furniture by hand or pass --keep-all`,
+    `${file}:${first.line}: cleanup would guess that ${Math.round((100 * lost) / total)}% of the text is page furniture (over ${MAX_DROPPED_SHARE * 100}%), so it stopped in case it is story. See what it would drop with --dry-run, then remove the page furniture by hand or pass --keep-all`,
   );
 }
 
