@@ -36,7 +36,13 @@ export function ipaToEspeak(ipa: string, where = 'lexicon'): string {
   return out;
 }
 
-/** eSpeak NG's inline phoneme input for a lexicon entry's IPA. */
+/**
+ * eSpeak NG's inline phoneme input for a lexicon entry's IPA, ready to put in its SSML.
+ * The trailing space matters: eSpeak NG reads a tag straight after "]]" ("]]</s>") as
+ * words ("slash s"). An entry without stress marks is stressed on its first syllable,
+ * as most English words are; without it eSpeak NG leaves the word unstressed.
+ */
 export function espeakInlinePhonemes(ipa: string, where?: string): string {
-  return `[[${ipaToEspeak(ipa, where)}]]`;
+  const mnemonics = ipaToEspeak(ipa, where);
+  return `[[${/['",]/.test(mnemonics) ? mnemonics : `'${mnemonics}`}]] `;
 }

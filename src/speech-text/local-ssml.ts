@@ -24,10 +24,10 @@ export function localSsmlNode(node: SpeechNode): string {
     case 'sub':
       return `<sub alias="${escapeXml(node.alias)}">${escapeXml(node.text)}</sub>`;
     case 'phoneme':
-      return node.alphabet === 'ipa' ? espeakInlinePhonemes(node.ph) : escapeXml(node.text);
+      return node.alphabet === 'ipa' ? espeakInlinePhonemes(node.ph).trimEnd() : escapeXml(node.text);
   }
 }
 
 export function renderLocalSsml(tokens: SpokenToken[]): string {
-  return `<speak>${tokens.flatMap((t) => t.speech.map(localSsmlNode)).join(' ')}</speak>`;
+  return `<speak>${tokens.flatMap((t) => t.speech.map(localSsmlNode)).join(' ')} </speak>`;
 }
