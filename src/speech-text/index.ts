@@ -58,7 +58,7 @@ function checkLexiconFor(options: SpeechTextOptions): void {
 /** Most words in capitals: a shouted sentence or a heading, not a run of initialisms. */
 function isShouting(inlines: Inline[]): boolean {
   const words = inlines.flatMap((i) => (i.kind === 'text' ? i.text.split(/\s+/) : [])).filter((w) => /[A-Za-z]{2,}/.test(w));
-  return words.length >= 3 && words.filter((w) => w === w.toUpperCase()).length / words.length > 0.6;
+  return words.length >= 2 && words.filter((w) => w === w.toUpperCase()).length / words.length > 0.6;
 }
 
 export function spokenTokens(inlines: Inline[], options: SpeechTextOptions = { provider: 'mock' }): SpokenToken[] {

@@ -1,7 +1,7 @@
 // Money, percentages, ordinals, decades, times, ranges, dates and years: the words a
 // narrator says for digits, chosen by what the digits are next to.
 import { core, letters, text, word, type Rule, type RuleContext, type Spoken } from './context.js';
-import { cardinalWords, decimalWords, numberWords, ordinalWords, pluralOf, yearWords } from './number-words.js';
+import { cardinalWords, decimalWords, digitWords, numberWords, ordinalWords, pluralOf, yearWords } from './number-words.js';
 import { fullMonth } from './tables.js';
 
 const CURRENCY: Record<string, { one: string; many: string; cent: string; cents: string }> = {
@@ -176,7 +176,24 @@ const numberCompound: Rule = (ctx) => {
   return first?.kind === 'text' && spoken!.nodes.length === 1 ? text(`${first.text}-${m[2]}`) : undefined;
 };
 
+/** "555-1234", "555-010-4477": digit by digit, "oh" for zero, a pause between groups. */
+const telephone: Rule = (ctx) => {
+  const here = core(ctx);
+  if (!/^(\d{3}[-.])?\d{3}[-.]\d{4}$/.test(here)) return undefined;
+  return text(here.split(/[-.]/).map(phoneDigits).join(', '));
+};
+
+function phoneDigits(digits: string): string {
+  return digitWords(digits).replace(/zero/g, 'oh');
+}
+
+/** "(555)" before a local number: the area code, digit by digit. */
+const areaCode: Rule = (ctx) => {
+  const m = /^\((\d{3})\)$/.exec(word(ctx)!.lead + core(ctx) + word(ctx)!.trail);
+  return m && /^\d{3}[-.]\d{4}$/.test(core(ctx, 1)) ? text(`${phoneDigits(m[1]!)},`) : undefined;
+};
+
 /** Order matters: the first rule that recognises the word speaks it. */
-export const NUMERIC_RULES: Rule[] = [money, magnitudeAfterMoney, percent, ordinal, decade, time, meridiem, range, dayOfMonth, numberCompound, year, plainNumber];
+export const NUMERIC_RULES: Rule[] = [telephone, areaCode, money, magnitudeAfterMoney, percent, ordinal, decade, time, meridiem, range, dayOfMonth, numberCompound, year, plainNumber];
 
 export type { Spoken };

@@ -65,9 +65,9 @@ const romanNumeral: Rule = (ctx) => {
   const value = romanValue(here);
   const before = word(ctx, -1);
   if (value === undefined || !before || before.trail !== '' || !isCapitalized(before.core)) return undefined;
-  if (here.length === 1 && here !== 'V' && here !== 'X' && here !== 'I') return undefined;
-  if (NUMBERED_PARTS.has(before.core.toLowerCase())) return text(cardinalWords(value));
-  if (here === 'I' || !isNameBefore(ctx) && ctx.index > 1) return undefined;
+  if (NUMBERED_PARTS.has(before.core.toLowerCase())) return here.length > 1 || 'IVX'.includes(here) ? text(cardinalWords(value)) : undefined;
+  // Of the single letters only V is a likely regnal number ("Henry V"; "Malcolm X" is a name).
+  if ((here.length === 1 && here !== 'V') || (!isNameBefore(ctx) && ctx.index > 1)) return undefined;
   return text('the', ordinalWords(value));
 };
 
