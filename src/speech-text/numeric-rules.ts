@@ -18,6 +18,8 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'his', 'he
 const NOT_NOUNS = new Set(['and', 'or', 'to', 'in', 'for', 'of', 'a', 'an', 'the', 'was', 'is', 'are', 'were', 'per', 'each', 'on', 'at', 'from', 'by', 'with', 'that', 'which', 'who', 'more', 'less', 'than', 'apiece', 'total', 'plus', 'off', 'back', 'last', 'this', 'next', 'a', 'will', 'would', 'has', 'had', 'have']);
 const YEAR_LEAD_INS = new Set(['in', 'of', 'since', 'by', 'from', 'until', 'till', 'during', 'circa', 'c', 'year', 'early', 'late', 'mid', 'before', 'after', 'around', 'summer', 'winter', 'spring', 'fall', 'autumn', 'through', 'to', 'and', 'between']);
 const COUNTED_PLURALS = new Set(['people', 'children', 'men', 'women', 'feet', 'sheep', 'fish', 'geese', 'mice', 'teeth']);
+// Words ending in "s" that are not plural nouns: "1969 was", "1987 has".
+const NOT_PLURALS = new Set(['was', 'has', 'does', 'goes', 'its', 'his', 'hers', 'ours', 'yours', 'theirs', 'always', 'perhaps', 'whereas', 'besides', 'towards', 'afterwards', 'sees', 'brings', 'marks', 'ends', 'begins', 'starts', 'saw', 'seems', 'remains', 'becomes']);
 const NUMBER = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
 
 /** "a $4,150 fee": an amount between a determiner and a noun is said in the singular. */
@@ -151,7 +153,8 @@ function looksLikeYear(ctx: RuleContext): boolean {
   const before = word(ctx, -1);
   if (before && (YEAR_LEAD_INS.has(before.core.toLowerCase()) || fullMonth(before) || /^\d{1,2}$/.test(before.core))) return true;
   const after = core(ctx, 1);
-  return !(word(ctx)!.trail === '' && (/^[a-z]+s$/.test(after) || COUNTED_PLURALS.has(after)));
+  const countsSomething = /^[a-z]+[^su]s$/.test(after) && !NOT_PLURALS.has(after);
+  return !(word(ctx)!.trail === '' && (countsSomething || COUNTED_PLURALS.has(after)));
 }
 
 const year: Rule = (ctx) => (looksLikeYear(ctx) ? text(yearWords(Number(core(ctx)))) : undefined);

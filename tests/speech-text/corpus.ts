@@ -17,6 +17,8 @@ export interface CorpusCase {
 export const CORPUS: CorpusCase[] = [
   { rule: 'year after a preposition', text: 'The flood came in 1969.', spoken: 'The flood came in nineteen sixty-nine.', literalMisread: true },
   { rule: 'year before a noun', text: 'We watched the 1972 film twice.', spoken: 'We watched the nineteen seventy-two film twice.', literalMisread: true },
+  { rule: 'year opening a sentence', text: '1969 was a strange year.', spoken: 'nineteen sixty-nine was a strange year.' },
+  { rule: 'year before a verb', text: 'Since then 1987 remains the wettest year.', spoken: 'Since then nineteen eighty-seven remains the wettest year.' },
   { rule: 'year with oh', text: 'The mill burned down in 1905.', spoken: 'The mill burned down in nineteen oh five.' },
   { rule: 'year two thousand', text: 'She left town in 2008 and came back in 2019.', spoken: 'She left town in two thousand eight and came back in twenty nineteen.' },
   { rule: 'four digits counting things', text: 'About 1500 people came.', spoken: 'About one thousand five hundred people came.' },
