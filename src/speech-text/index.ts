@@ -65,10 +65,19 @@ export function spokenTokens(inlines: Inline[], options: SpeechTextOptions = { p
   const words = wordsOf(inlines);
   const rules = [...lexiconRule(options.lexicon), ...NUMERIC_RULES, ...WORD_RULES];
   const shouting = isShouting(inlines);
-  return words.map((w, index) => {
+  const tokens: SpokenToken[] = [];
+  words.forEach((w, index) => {
     const ctx: RuleContext = { words, index, provider: options.provider, shouting };
-    return { written: w.written, speech: speakWord(ctx, rules) };
+    const token = { written: w.written, speech: speakWord(ctx, rules) };
+    const previous = tokens[tokens.length - 1];
+    // One written word, even when a pacing mark covers only part of it: "(FBI)[characters]'s".
+    if (w.glued && previous && previous.written !== '' && token.written !== '') {
+      tokens[tokens.length - 1] = { written: previous.written + token.written, speech: [...previous.speech, ...token.speech] };
+    } else {
+      tokens.push(token);
+    }
   });
+  return tokens;
 }
 
 export { describePronunciation, type Pronunciation } from './describe.js';

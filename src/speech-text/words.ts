@@ -12,6 +12,8 @@ export interface Word {
   trail: string;
   /** A pacing mark or marked run from Speech Markdown, passed through untouched. */
   inline?: Exclude<Inline, { kind: 'text' }>;
+  /** Written with no space after the previous word, e.g. "!" after a marked "(word)[emphasis]". */
+  glued?: boolean;
 }
 
 const LEAD = /^[("“‘'\[«¡¿]+/;
@@ -30,11 +32,19 @@ export function splitWord(written: string): Word {
 
 export function wordsOf(inlines: Inline[]): Word[] {
   const words: Word[] = [];
+  let spaceBefore = true;
   for (const inline of inlines) {
     if (inline.kind === 'text') {
-      for (const piece of inline.text.split(/\s+/).filter(Boolean)) words.push(splitWord(piece));
+      inline.text.split(/(\s+)/).forEach((piece, i) => {
+        if (piece === '') return;
+        if (/^\s+$/.test(piece)) spaceBefore = true;
+        else words.push({ ...splitWord(piece), ...(i === 0 && !spaceBefore && words.length > 0 ? { glued: true } : {}) });
+        if (!/^\s+$/.test(piece)) spaceBefore = false;
+      });
     } else {
-      words.push({ written: inline.kind === 'break' ? '' : inline.text, lead: '', core: '', trail: '', inline });
+      const glued = !spaceBefore && words.length > 0 && inline.kind !== 'break';
+      words.push({ written: inline.kind === 'break' ? '' : inline.text, lead: '', core: '', trail: '', inline, ...(glued ? { glued } : {}) });
+      if (inline.kind !== 'break') spaceBefore = false;
     }
   }
   return words;

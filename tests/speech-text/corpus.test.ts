@@ -79,6 +79,12 @@ describe('per-token speech', () => {
     expect(await heardPhonemes(renderLocalSsml(tokens), VOICE)).toContain('ˈoʊz');
   });
 
+  it('keeps a marked run and the text glued to it as one written word', () => {
+    const tokens = spokenTokens([{ kind: 'text', text: 'Ask the ' }, { kind: 'characters', text: 'FBI' }, { kind: 'text', text: "'s agents." }]);
+    expect(tokens.map((t) => t.written)).toEqual(['Ask', 'the', "FBI's", 'agents.']);
+    expect(tokens[2]!.speech[0]).toEqual({ kind: 'characters', text: 'FBI' });
+  });
+
   it('passes Speech Markdown pacing marks through untouched', () => {
     const tokens = spokenTokens([{ kind: 'text', text: 'Wait' }, { kind: 'break', timeMs: 500 }, { kind: 'text', text: ' in 1969' }]);
     expect(tokens.map((t) => t.written)).toEqual(['Wait', '', 'in', '1969']);
