@@ -50,6 +50,7 @@ export function speakWord(ctx: RuleContext, rules: Rule[]): SpeechNode[] {
   const trail = spoken.ownsPeriod && !isLastWord(ctx) ? word.trail.replace('.', '') : word.trail;
   appendPunctuation(nodes, pacingPunctuation(trail));
   if (/…|\.{3,}/.test(trail)) nodes.push(ELLIPSIS_PAUSE);
-  if (trail.includes(')') || trail.includes(']')) nodes.push(ASIDE_PAUSE);
+  // One pause is enough where an ellipsis and a closing bracket meet: "(briefly…)".
+  if ((trail.includes(')') || trail.includes(']')) && nodes[nodes.length - 1]?.kind !== 'break') nodes.push(ASIDE_PAUSE);
   return nodes;
 }

@@ -25,7 +25,7 @@ export function splitWord(written: string): Word {
   let trail = TRAIL.exec(afterLead)?.[0] ?? '';
   // Keep an apostrophe that belongs to the word: "the '60s", "students'".
   if (trail.startsWith("'") && /s$/.test(afterLead.slice(0, afterLead.length - trail.length))) trail = trail.slice(1);
-  let core = afterLead.slice(0, afterLead.length - trail.length);
+  const core = afterLead.slice(0, afterLead.length - trail.length);
   if (core === '' && lead !== '') return { written, lead: '', core: '', trail: written };
   return { written, lead, core, trail };
 }
@@ -35,12 +35,15 @@ export function wordsOf(inlines: Inline[]): Word[] {
   let spaceBefore = true;
   for (const inline of inlines) {
     if (inline.kind === 'text') {
-      inline.text.split(/(\s+)/).forEach((piece, i) => {
-        if (piece === '') return;
-        if (/^\s+$/.test(piece)) spaceBefore = true;
-        else words.push({ ...splitWord(piece), ...(i === 0 && !spaceBefore && words.length > 0 ? { glued: true } : {}) });
-        if (!/^\s+$/.test(piece)) spaceBefore = false;
-      });
+      for (const piece of inline.text.split(/(\s+)/)) {
+        if (piece === '') continue;
+        if (/^\s+$/.test(piece)) {
+          spaceBefore = true;
+          continue;
+        }
+        words.push({ ...splitWord(piece), ...(spaceBefore || words.length === 0 ? {} : { glued: true }) });
+        spaceBefore = false;
+      }
     } else {
       const glued = !spaceBefore && words.length > 0 && inline.kind !== 'break';
       words.push({ written: inline.kind === 'break' ? '' : inline.text, lead: '', core: '', trail: '', inline, ...(glued ? { glued } : {}) });
