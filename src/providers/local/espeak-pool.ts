@@ -8,6 +8,14 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/** Compiled builds run espeak-worker.js; the tests run the TypeScript source, loaded through tsx. */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./espeak-worker.js', import.meta.url));
+  const source = new URL('./espeak-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
+  return new Worker(bootstrap, { eval: true });
+}
+
 export class EspeakPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
@@ -18,9 +26,7 @@ export class EspeakPool {
   constructor(readonly size = Math.max(1, Math.min(4, availableParallelism()))) {}
 
   private spawn(): Worker {
-    // Compiled builds run dist/…/espeak-worker.js; tests run the .ts source through vitest/tsx.
-    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-    const worker = new Worker(new URL(`./espeak-worker${ext}`, import.meta.url), ext === '.ts' ? { execArgv: ['--import', 'tsx'] } : {});
+    const worker = startWorker();
     worker.on('message', (m: { id: number; out?: EspeakOutput; error?: string }) => {
       const p = this.pending.get(m.id)!;
       this.pending.delete(m.id);
