@@ -11,7 +11,7 @@ import { createProvider } from './providers/index.js';
 import type { TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
 import { synthesizeSegments } from './speech/index.js';
-import { checkFfmpeg, writeAudioBook, type AudioFormat } from './audio/index.js';
+import { assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioFormat } from './audio/index.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { silentReporter, type Reporter } from './reporter.js';
@@ -93,6 +93,7 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
   lap('prepare');
   try {
     if (options.dryRun) return summarize(book, segments, segments.reduce((n, s) => n + s.pauseAfterMs, 0));
+    assertFfmpegInstalled();
     const ffmpegReady = checkFfmpeg(options.formats);
     ffmpegReady.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
     await provider.prepare(voices);

@@ -43,11 +43,10 @@ export function assertFfmpegInstalled(): void {
 }
 
 /**
- * Checks ffmpeg and its encoders up front. fluent-ffmpeg caches what it learns, so
+ * Checks ffmpeg's encoders (call assertFfmpegInstalled first). fluent-ffmpeg caches what it learns, so
  * calling this while speech is synthesized takes its probing off the critical path.
  */
 export async function checkFfmpeg(formats: AudioFormat[]): Promise<void> {
-  assertFfmpegInstalled();
   const encoders = await new Promise<Record<string, unknown>>((resolve, reject) =>
     ffmpeg.getAvailableEncoders((err, found) => (err ? reject(err) : resolve(found))),
   );
