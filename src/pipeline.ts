@@ -11,7 +11,7 @@ import { createProvider } from './providers/index.js';
 import type { TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
 import { synthesizeSegments } from './speech/index.js';
-import { assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioFormat } from './audio/index.js';
+import { assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { silentReporter, type Reporter } from './reporter.js';
@@ -42,6 +42,8 @@ export interface DryRunSummary {
 
 export interface NarrateResult {
   outDir: string;
+  /** The final audio, for stages that cut excerpts from it (feed episodes). */
+  audio: AudioBook;
   manifest: Manifest;
   timeline: Timeline;
   spoken: SpokenBook;
@@ -122,7 +124,7 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, files);
     await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     lap('files');
-    return { outDir, manifest, timeline: audio.timeline, spoken, synthesized, cached: speeches.length - synthesized, timings };
+    return { outDir, audio, manifest, timeline: audio.timeline, spoken, synthesized, cached: speeches.length - synthesized, timings };
   } finally {
     await provider.close();
   }
