@@ -11,11 +11,12 @@ import { createProvider } from './providers/index.js';
 import type { TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
 import { synthesizeSegments } from './speech/index.js';
+import { OrderedStream } from './speech/ordered-stream.js';
 import { assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { silentReporter, type Reporter } from './reporter.js';
-import type { BookDocument, Manifest, Segment, SpokenBook, Timeline } from './types.js';
+import type { BookDocument, Manifest, Segment, SegmentSpeech, SpokenBook, Timeline } from './types.js';
 import { NarrateError } from './errors.js';
 
 export interface NarrateOptions {
@@ -102,22 +103,29 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     const outDir = join(options.outRoot, book.meta.slug);
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
     const bar = reporter.progress('Speaking', segments.length);
+    const ready = new OrderedStream<SegmentSpeech>(segments.length);
+    const coverPath = book.meta.cover ? resolve(dirname(book.sourceFile), book.meta.cover) : undefined;
+    await ffmpegReady;
+    // Audio is encoded while speech is still being synthesized; see src/audio/index.ts.
+    const audioDone = writeAudioBook(spoken, segments, ready, { outDir, formats: options.formats, coverPath, bitrate: options.bitrate ?? 64 });
+    audioDone.catch(() => {}); // awaited below
     const speeches = await synthesizeSegments(segments, {
       provider,
       cast,
       cache,
       signal: options.signal,
       onProgress: (p) => bar.update(p.done, `${p.synthesized} new, ${p.cached} cached`),
+      onSegment: (index, speech) => ready.push(index, speech),
+    }).catch(async (e: unknown) => {
+      ready.fail(e);
+      await audioDone.catch(() => {});
+      throw e;
     });
     bar.stop();
     lap('speech');
     const synthesized = speeches.filter((s) => !s.fromCache).length;
     reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
-    await ffmpegReady;
-    const encodeBar = reporter.progress('Encoding', options.formats.length);
-    const coverPath = book.meta.cover ? resolve(dirname(book.sourceFile), book.meta.cover) : undefined;
-    const audio = await writeAudioBook(spoken, segments, speeches, { outDir, formats: options.formats, coverPath, bitrate: options.bitrate ?? 64 });
-    encodeBar.stop();
+    const audio = await audioDone;
     lap('audio');
     const files = [...audio.files, 'chapters.json', 'manifest.json'];
     await writeFileAtomic(join(outDir, 'chapters.json'), JSON.stringify(buildJsonChapters(book.meta, audio.timeline), null, 2) + '\n');

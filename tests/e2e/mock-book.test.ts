@@ -104,3 +104,28 @@ describe('narrating with the mock provider', () => {
     expect(edited.cached).toBe(again.cached - 1);
   });
 });
+
+describe('a run that fails halfway', () => {
+  it('leaves no audio file, complete or partial, and keeps finished segments cached', async () => {
+    const { createMockProvider } = await import('../../src/providers/mock/index.js');
+    const mock = createMockProvider();
+    let calls = 0;
+    const failing = {
+      ...mock,
+      concurrency: 1,
+      capabilities: (v: Parameters<typeof mock.capabilities>[0]) => ({ ...mock.capabilities(v), concurrency: 1 }),
+      synthesize: async (...args: Parameters<typeof mock.synthesize>) => {
+        if (++calls === 4) throw new Error('connection reset');
+        return mock.synthesize(...args);
+      },
+    };
+    const dir = await tempDir();
+    const script = await writeScript(dir, 'harbour.md', STORY);
+    await expect(narrate({ scriptPath: script, provider: failing, outRoot: join(dir, 'out'), formats: ['m4b', 'mp3'] })).rejects.toThrow(/connection reset/);
+    const outDir = join(dir, 'out', 'harbour-lights');
+    const left = await readdir(outDir).catch(() => [] as string[]);
+    expect(left).toEqual([]);
+    const resumed = (await narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats: ['mp3'] })) as NarrateResult;
+    expect(resumed.cached).toBe(3);
+  });
+});
