@@ -4,8 +4,9 @@
 // engine says right, over SSML that some engines ignore.
 import type { BookDocument, Inline, SpokenBook, SpokenToken } from '../types.js';
 import { NarrateError } from '../errors.js';
-import { lookupEntry, type Lexicon } from '../lexicon/index.js';
-import type { ProviderName, Rule, RuleContext } from './context.js';
+import type { Lexicon } from '../lexicon/index.js';
+import type { ProviderName, RuleContext } from './context.js';
+import { lexiconRule } from './lexicon-rule.js';
 import { NUMERIC_RULES } from './numeric-rules.js';
 import { speakWord } from './speak-word.js';
 import { WORD_RULES } from './word-rules.js';
@@ -31,19 +32,6 @@ export function toSpokenBook(doc: BookDocument, options: SpeechTextOptions): Spo
       })),
     })),
   };
-}
-
-function lexiconRule(lexicon: Lexicon | undefined): Rule[] {
-  if (!lexicon || lexicon.entries.length === 0) return [];
-  return [
-    (ctx) => {
-      const entry = lookupEntry(lexicon, ctx.words[ctx.index]!.core);
-      if (!entry) return undefined;
-      const written = ctx.words[ctx.index]!.core;
-      if (entry.phoneme) return { nodes: [{ kind: 'phoneme', text: written, alphabet: entry.phoneme.alphabet, ph: entry.phoneme.ph }] };
-      return { nodes: [{ kind: 'text', text: entry.alias! }] };
-    },
-  ];
 }
 
 /** The local engine reads IPA only after conversion; X-SAMPA entries would be read as written. */

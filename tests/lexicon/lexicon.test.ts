@@ -91,6 +91,12 @@ describe('applying the lexicon', () => {
     expect(tokens[4]!.speech).toEqual([{ kind: 'text', text: 'World Wide Web Consortium.' }]);
   });
 
+  it('applies an entry to its possessive', () => {
+    const tokens = spokenTokens([{ kind: 'text', text: "Nguyen's W3C's" }], { provider: 'polly', lexicon });
+    expect(tokens[0]!.speech).toEqual([{ kind: 'phoneme', text: "Nguyen's", alphabet: 'ipa', ph: 'wɪnz' }]);
+    expect(tokens[1]!.speech).toEqual([{ kind: 'text', text: "World Wide Web Consortium's" }]);
+  });
+
   it('makes eSpeak NG say the entry, not the spelling', async () => {
     const tokens = spokenTokens([{ kind: 'text', text: 'Nguyen' }], { provider: 'local', lexicon });
     const heard = await heardPhonemes(renderLocalSsml(tokens), VOICE);
