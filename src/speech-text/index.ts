@@ -4,7 +4,7 @@
 // engine says right, over SSML that some engines ignore.
 import type { BookDocument, Inline, SpokenBook, SpokenToken } from '../types.js';
 import { NarrateError } from '../errors.js';
-import type { Lexicon } from '../lexicon/index.js';
+import { ipaToEspeak, type Lexicon } from '../lexicon/index.js';
 import type { ProviderName, RuleContext } from './context.js';
 import { lexiconRule } from './lexicon-rule.js';
 import { NUMERIC_RULES } from './numeric-rules.js';
@@ -34,12 +34,16 @@ export function toSpokenBook(doc: BookDocument, options: SpeechTextOptions): Spo
   };
 }
 
-/** The local engine reads IPA only after conversion; X-SAMPA entries would be read as written. */
+/** The local engine reads IPA only after conversion: check every entry converts, up front. */
 function checkLexiconFor(options: SpeechTextOptions): void {
   if (options.provider !== 'local' || !options.lexicon) return;
-  const sampa = options.lexicon.entries.find((e) => e.phoneme?.alphabet === 'x-sampa');
-  if (sampa) {
-    throw new NarrateError(`${options.lexicon.file}:${sampa.line}: the local voice cannot read X-SAMPA phonemes ("${sampa.graphemes[0]}"). Write the <phoneme> in IPA`);
+  for (const entry of options.lexicon.entries) {
+    if (!entry.phoneme) continue;
+    const where = `${options.lexicon.file}:${entry.line}`;
+    if (entry.phoneme.alphabet === 'x-sampa') {
+      throw new NarrateError(`${where}: the local voice cannot read X-SAMPA phonemes ("${entry.graphemes[0]}"). Write the <phoneme> in IPA`);
+    }
+    ipaToEspeak(entry.phoneme.ph, where);
   }
 }
 

@@ -104,6 +104,12 @@ describe('applying the lexicon', () => {
     expect(await heardPhonemes('Nguyen', VOICE)).not.toBe(heard);
   });
 
+  it('stops the local voice on an IPA sound it cannot say, naming the entry', () => {
+    const odd = parseLexicon(pls('  <lexeme><grapheme>Rouge</grapheme><phoneme>ʀuʒ</phoneme></lexeme>'), 'odd.pls');
+    const doc: BookDocument = { meta: { title: 'T', language: 'en-US', slug: 't' }, chapters: [], sourceFile: 'a.md' };
+    expect(() => toSpokenBook(doc, { provider: 'local', lexicon: odd })).toThrow(/^odd\.pls:3: the IPA sound "ʀ"/);
+  });
+
   it('stops the local voice on X-SAMPA entries it cannot read', () => {
     const sampa = parseLexicon(pls('  <lexeme><grapheme>Nguyen</grapheme><phoneme>wIn</phoneme></lexeme>', 'x-sampa'), 's.pls');
     const doc: BookDocument = { meta: { title: 'T', language: 'en-US', slug: 't' }, chapters: [], sourceFile: 'a.md' };
