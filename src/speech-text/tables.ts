@@ -48,11 +48,8 @@ export const SAID_AS_WORDS = new Set([
   'SARS', 'WASP', 'ANSI', 'CAPTCHA', 'SEAL', 'SEALS', 'NOAA', 'PAC', 'MRSA', 'HUD', 'ASCII',
 ]);
 
-/** Ordinary words that appear in capitals for emphasis ("I said NO"). */
-export const CAPITALISED_WORDS = new Set([
-  'NO', 'GO', 'AN', 'IT', 'IS', 'ON', 'TO', 'OF', 'OR', 'IN', 'AT', 'BY', 'WE', 'ME', 'MY', 'SO', 'UP', 'DO', 'BE',
-  'HE', 'AM', 'AS', 'IF', 'OH', 'HI', 'YES', 'THE', 'AND', 'BUT', 'NOT', 'YOU', 'ALL', 'NOW', 'STOP', 'HELP', 'NEVER', 'WHY',
-]);
+/** Initialisms that are also English words, read as letters unless the sentence shouts. */
+export const ALWAYS_LETTERS = new Set(['US', 'UN', 'UFO', 'ID', 'ER']);
 
 /** Words after which a Roman numeral counts a part: "Chapter IV", "World War II". */
 export const NUMBERED_PARTS = new Set([

@@ -2,7 +2,8 @@
 // "Dr. Smith" is a doctor, "Oak Dr." a drive; "Henry VIII" is a king, not letters.
 import { core, letters, text, word, type Rule, type RuleContext } from './context.js';
 import { cardinalWords, ordinalWords } from './number-words.js';
-import { AFTER_NAME, ANYWHERE, BEFORE_NAME, CAPITALISED_WORDS, EXPANSIONS, MONTH_ABBREVIATIONS, NUMBERED_PARTS, SAID_AS_WORDS, UNITS } from './tables.js';
+import { isEnglishWord } from './english-words.js';
+import { AFTER_NAME, ALWAYS_LETTERS, ANYWHERE, BEFORE_NAME, EXPANSIONS, MONTH_ABBREVIATIONS, NUMBERED_PARTS, SAID_AS_WORDS, UNITS } from './tables.js';
 import { isCapitalized } from './words.js';
 
 function hasPeriod(ctx: RuleContext): boolean {
@@ -77,12 +78,14 @@ const dottedInitialism: Rule = (ctx) => {
   return { nodes: [letters(ctx, written)], ownsPeriod: true };
 };
 
+/** "FBI" is spelled out; "HUGE" is a word in capitals for emphasis, said as a word. */
 const initialism: Rule = (ctx) => {
   const m = /^([A-Z][A-Z&]{1,5})(s|'s)?$/.exec(core(ctx));
   if (!m || ctx.shouting) return undefined;
   const [, caps, plural] = m as unknown as [string, string, string | undefined];
   if (EXPANSIONS[caps] && !plural) return text(EXPANSIONS[caps]);
-  if (SAID_AS_WORDS.has(caps) || (CAPITALISED_WORDS.has(caps) && !plural)) return undefined;
+  if (SAID_AS_WORDS.has(caps)) return undefined;
+  if (!ALWAYS_LETTERS.has(caps) && isEnglishWord(core(ctx).toLowerCase())) return text(core(ctx).toLowerCase());
   if (!plural) return { nodes: [letters(ctx, caps.replace('&', ''))] };
   // Polly says "CEOs" right by itself; eSpeak NG reads a lone "s" after spelled letters
   // as the letter, so it gets the letter names as phonemes (its fallback text is the word).

@@ -52,6 +52,8 @@ export const CORPUS: CorpusCase[] = [
   { rule: 'mister and junior', text: 'Mr. Lee and Sam Ford Jr. arrived.', spoken: 'mister Lee and Sam Ford junior arrived.' },
   { rule: 'latin abbreviations', text: 'Bring fruit, e.g. apples, pears, etc.', spoken: 'Bring fruit, for example apples, pears, et cetera.' },
   { rule: 'initialism spelled', text: 'The ACLU filed a brief.', spoken: 'The A C L U filed a brief.', ipa: 'ðə ˌeɪsˌiːˌɛljˈuː fˈaɪld ɐ bɹˈiːf', literalMisread: true },
+  { rule: 'capitals for emphasis', text: 'The wave was HUGE, she said.', spoken: 'The wave was huge, she said.' },
+  { rule: 'initialism that is also a word', text: 'He joined the US Navy.', spoken: 'He joined the U S Navy.', ipa: 'hiː dʒˈɔɪnd ðə jˌuːˈɛs nˈeɪvi' },
   { rule: 'initialism said as a word', text: 'NASA sent a probe.', spoken: 'NASA sent a probe.' },
   { rule: 'dotted initialism', text: 'She studied in the U.S. for a year.', spoken: 'She studied in the U S for a year.', ipa: 'ʃiː stˈʌdid ɪnðə jˌuːˈɛs fɚɹə jˈɪɹ' },
   { rule: 'Roman numeral regnal', text: 'King Henry VIII had six wives.', spoken: 'King Henry the eighth had six wives.', literalMisread: true },
