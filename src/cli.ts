@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// narrate's command line (commander). User mistakes end as one line on stderr and a
+// non-zero exit; everything else is a bug and shows its stack.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { NarrateError } from './errors.js';
+import { narrate, type DryRunSummary, type NarrateResult } from './pipeline.js';
+import { terminalReporter } from './cli-reporter.js';
+import { PROVIDER_NAMES } from './providers/index.js';
+import { espeakVoices } from './providers/local/espeak.js';
+import type { AudioFormat } from './audio/index.js';
+
+const EXAMPLES = `
+Examples:
+  $ npx narrate script/the-keeper-of-tern-rock.md            narrate with the local voice into output/
+  $ npx narrate script/story.md --dry-run                    show chapters, segments and length; speak nothing
+  $ npx narrate script/story.md --provider polly --format mp3
+  $ npx narrate voices --provider local                      list the voices you can cast in voices.json
+`;
+
+function parseFormats(value: string): AudioFormat[] {
+  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+  for (const f of formats) if (f !== 'm4b' && f !== 'mp3') throw new InvalidArgumentError(`"${f}" is not a format; use m4b, mp3 or both (m4b,mp3)`);
+  return [...new Set(formats)] as AudioFormat[];
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('narrate')
+    .description('Turn a written story into a chaptered audiobook with captions, a transcript and a podcast feed.')
+    .argument('[script]', 'the story: a Markdown (.md) or plain text (.txt) file')
+    .addOption(new Option('-p, --provider <name>', 'text-to-speech provider').choices(PROVIDER_NAMES).default('local'))
+    .option('--voices <file>', 'voice casting and pauses (default: voices.json if present)')
+    .option('-o, --out <dir>', 'output folder; the book goes to <dir>/<book-slug>/', 'output')
+    .option('-f, --format <list>', 'audio formats to write: m4b, mp3 or m4b,mp3', parseFormats, ['m4b', 'mp3'] as AudioFormat[])
+    .option('--bitrate <kbps>', 'audio bit rate', parsePositiveInt, 64)
+    .option('--dry-run', 'print chapters, segment count, characters and estimated duration; synthesize nothing')
+    .option('--cache <dir>', 'segment cache folder (default: <out>/.cache)')
+    .option('--no-cache', 'synthesize every segment afresh and store nothing')
+    .option('-q, --quiet', 'print only warnings and errors')
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(run "narrate --help" for usage)')
+    .action(async (script: string | undefined, opts) => {
+      if (!script) {
+        program.help({ error: true });
+      }
+      await runNarrate(script!, opts);
+    });
+
+  program
+    .command('voices')
+    .description('list the voices a provider offers')
+    .addOption(new Option('-p, --provider <name>', 'provider').choices(['local']).default('local'))
+    .action(async () => {
+      for (const v of await espeakVoices()) process.stdout.write(`${v.identifier.split('/').pop()!.padEnd(14)} ${v.name.padEnd(28)} ${v.languages.join(', ')}\n`);
+    });
+  return program;
+}
+
+interface NarrateCliOptions {
+  provider: string;
+  voices?: string;
+  out: string;
+  format: AudioFormat[];
+  bitrate: number;
+  dryRun?: boolean;
+  cache: string | boolean;
+  quiet?: boolean;
+}
+
+async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void> {
+  if (opts.format.length === 0) throw new NarrateError('--format needs at least one of m4b, mp3');
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    process.stderr.write('\nstopping: finished segments stay cached; no partial output is kept\n');
+    controller.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
+  const reporter = terminalReporter(Boolean(opts.quiet));
+  const result = await narrate({
+    scriptPath: script,
+    provider: opts.provider,
+    voicesPath: opts.voices,
+    outRoot: opts.out,
+    formats: opts.format,
+    bitrate: opts.bitrate,
+    cacheDir: opts.cache === false ? false : typeof opts.cache === 'string' ? opts.cache : undefined,
+    dryRun: opts.dryRun,
+    signal: controller.signal,
+    reporter,
+  });
+  if ('outDir' in result) printResult(result, Boolean(opts.quiet));
+  else printDryRun(result);
+}
+
+function printResult(r: NarrateResult, quiet: boolean): void {
+  if (quiet) return;
+  const lines = [`${r.manifest.title}: ${r.manifest.chapters.length} chapters, ${clock(r.manifest.durationMs)}`, `wrote ${r.outDir}/: ${r.manifest.files.join(', ')}`];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+function printDryRun(s: DryRunSummary): void {
+  const lines = [`${s.book.meta.title}${s.book.meta.author ? ` by ${s.book.meta.author}` : ''} (dry run: nothing synthesized)`];
+  for (const c of s.book.chapters) {
+    const count = s.segments.filter((seg) => seg.chapterIndex === c.index).length;
+    lines.push(`  ${String(c.index + 1).padStart(2)}. ${c.title}  (${c.paragraphs.length} paragraphs, ${count} segments)`);
+  }
+  lines.push(`segments: ${s.segments.length}`, `characters: ${s.characters}`, `estimated duration: ${clock(s.estimatedDurationMs)}`);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+export function clock(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((e: unknown) => {
+    if (e instanceof NarrateError) {
+      process.stderr.write(`narrate: ${e.message}\n`);
+      process.exit(e.exitCode);
+    }
+    throw e;
+  });

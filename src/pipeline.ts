@@ -1,0 +1,138 @@
+// The whole run, stage after stage: script → document → spoken text → segments →
+// speech → audio → manifest/chapters/captions. Each stage gets only the previous
+// stage's typed output.
+import { join, resolve, dirname } from 'node:path';
+import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
+import { parseScript } from './document/index.js';
+import { readScript } from './script/read-script.js';
+import { toSpokenBook } from './speech-text/index.js';
+import { buildSegments } from './segments/index.js';
+import { createProvider } from './providers/index.js';
+import type { TtsProvider } from './providers/provider.js';
+import { SegmentCache } from './speech/cache.js';
+import { synthesizeSegments } from './speech/index.js';
+import { checkFfmpeg, writeAudioBook, type AudioFormat } from './audio/index.js';
+import { buildJsonChapters, buildManifest } from './manifest/index.js';
+import { writeFileAtomic } from './util/atomic-file.js';
+import { silentReporter, type Reporter } from './reporter.js';
+import type { BookDocument, Manifest, Segment, SpokenBook, Timeline } from './types.js';
+import { NarrateError } from './errors.js';
+
+export interface NarrateOptions {
+  scriptPath: string;
+  provider: string | TtsProvider;
+  voicesPath?: string;
+  /** Root output folder; the book goes to <outRoot>/<slug>/. */
+  outRoot: string;
+  formats: AudioFormat[];
+  /** Segment cache folder, or false for none. Default <outRoot>/.cache. */
+  cacheDir?: string | false;
+  dryRun?: boolean;
+  bitrate?: number;
+  signal?: AbortSignal;
+  reporter?: Reporter;
+}
+
+export interface DryRunSummary {
+  book: BookDocument;
+  segments: Segment[];
+  characters: number;
+  estimatedDurationMs: number;
+}
+
+export interface NarrateResult {
+  outDir: string;
+  manifest: Manifest;
+  timeline: Timeline;
+  spoken: SpokenBook;
+  synthesized: number;
+  cached: number;
+  /** Wall time of each stage, ms, for the benchmark. */
+  timings: Record<string, number>;
+}
+
+/** Speaking rate the dry run assumes: about 165 words a minute. */
+const ESTIMATED_CHARS_PER_SECOND = 15;
+
+export async function prepareBook(options: NarrateOptions) {
+  const source = await readScript(options.scriptPath);
+  const book = parseScript(source);
+  const cast = await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined);
+  const voices = voicesUsed(book, cast);
+  const provider = typeof options.provider === 'string' ? await createProvider(options.provider) : options.provider;
+  const reporter = options.reporter ?? silentReporter;
+  const dropped = new Set<string>();
+  const spoken = toSpokenBook(book, { provider: provider.name });
+  const segments = buildSegments(spoken, {
+    pauses: cast.pauses,
+    capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!),
+    onDroppedTag: (tag) => {
+      if (dropped.has(tag)) return;
+      dropped.add(tag);
+      reporter.warn(`${provider.name} does not support <${tag}>; its text is spoken plainly`);
+    },
+  });
+  return { book, cast, voices, provider, spoken, segments };
+}
+
+export function summarize(book: BookDocument, segments: Segment[], pausesMs: number): DryRunSummary {
+  const characters = segments.reduce((n, s) => n + s.billedChars, 0);
+  return { book, segments, characters, estimatedDurationMs: (characters / ESTIMATED_CHARS_PER_SECOND) * 1000 + pausesMs };
+}
+
+export async function narrate(options: NarrateOptions): Promise<NarrateResult | DryRunSummary> {
+  const reporter = options.reporter ?? silentReporter;
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = now - mark;
+    mark = now;
+  };
+  const { book, voices, cast, provider, spoken, segments } = await prepareBook(options);
+  lap('prepare');
+  try {
+    if (options.dryRun) return summarize(book, segments, segments.reduce((n, s) => n + s.pauseAfterMs, 0));
+    const ffmpegReady = checkFfmpeg(options.formats);
+    ffmpegReady.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+    await provider.prepare(voices);
+    const outDir = join(options.outRoot, book.meta.slug);
+    const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
+    const bar = reporter.progress('Speaking', segments.length);
+    const speeches = await synthesizeSegments(segments, {
+      provider,
+      cast,
+      cache,
+      signal: options.signal,
+      onProgress: (p) => bar.update(p.done, `${p.synthesized} new, ${p.cached} cached`),
+    });
+    bar.stop();
+    lap('speech');
+    const synthesized = speeches.filter((s) => !s.fromCache).length;
+    reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
+    await ffmpegReady;
+    const encodeBar = reporter.progress('Encoding', options.formats.length);
+    const coverPath = book.meta.cover ? resolve(dirname(book.sourceFile), book.meta.cover) : undefined;
+    const audio = await writeAudioBook(spoken, segments, speeches, { outDir, formats: options.formats, coverPath, bitrate: options.bitrate ?? 64 });
+    encodeBar.stop();
+    lap('audio');
+    const files = [...audio.files, 'chapters.json', 'manifest.json'];
+    await writeFileAtomic(join(outDir, 'chapters.json'), JSON.stringify(buildJsonChapters(book.meta, audio.timeline), null, 2) + '\n');
+    const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, files);
+    await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    lap('files');
+    return { outDir, manifest, timeline: audio.timeline, spoken, synthesized, cached: speeches.length - synthesized, timings };
+  } finally {
+    await provider.close();
+  }
+}
+
+function voicesUsed(book: BookDocument, cast: VoiceCast): VoiceProfile[] {
+  const used = new Map<string, VoiceProfile>();
+  for (const chapter of book.chapters) {
+    used.set(chapter.voice, voiceByName(cast, chapter.voice, `${book.sourceFile}:${chapter.titleLocation.line}`));
+    for (const p of chapter.paragraphs) used.set(p.voice, voiceByName(cast, p.voice, `${book.sourceFile}:${p.location.line}`));
+  }
+  if (used.size === 0) throw new NarrateError(`${book.sourceFile}: no voices used`);
+  return [...used.values()];
+}

@@ -1,0 +1,69 @@
+// Speech stage: every segment through the provider, or from the cache, with a bounded
+// number of requests in flight. A failure stops the run; finished segments stay cached.
+import { NarrateError } from '../errors.js';
+import type { VoiceCast } from '../config/voices.js';
+import { voiceByName } from '../config/voices.js';
+import type { TtsProvider } from '../providers/provider.js';
+import type { Segment, SegmentSpeech } from '../types.js';
+import { cacheKey, SegmentCache } from './cache.js';
+
+export interface SpeechProgress {
+  done: number;
+  total: number;
+  synthesized: number;
+  cached: number;
+}
+
+export interface SpeechOptions {
+  provider: TtsProvider;
+  cast: VoiceCast;
+  cache: SegmentCache;
+  signal?: AbortSignal;
+  onProgress?: (p: SpeechProgress) => void;
+}
+
+export function segmentCacheKey(segment: Segment, options: Pick<SpeechOptions, 'provider' | 'cast'>): string {
+  const voice = voiceByName(options.cast, segment.voice, `${segment.location.file}:${segment.location.line}`);
+  const name = options.provider.name;
+  return cacheKey({ provider: name, engineVersion: options.provider.engineVersion(), voiceSettings: voice[name], ssml: segment.ssml });
+}
+
+export async function synthesizeSegments(segments: Segment[], options: SpeechOptions): Promise<SegmentSpeech[]> {
+  const results = new Array<SegmentSpeech>(segments.length);
+  const progress: SpeechProgress = { done: 0, total: segments.length, synthesized: 0, cached: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < segments.length) {
+      if (options.signal?.aborted) throw new NarrateError('interrupted; finished segments are cached and a rerun resumes from them', 130);
+      const index = next++;
+      results[index] = await speakOne(segments[index]!, options);
+      progress.done++;
+      progress[results[index]!.fromCache ? 'cached' : 'synthesized']++;
+      options.onProgress?.({ ...progress });
+    }
+  };
+  const concurrency = Math.max(1, Math.min(...segments.map((s) => options.provider.capabilities(voiceOf(s, options)).concurrency), 64));
+  const workers = Array.from({ length: Math.min(concurrency, segments.length) }, worker);
+  await Promise.all(workers);
+  return results;
+}
+
+function voiceOf(segment: Segment, options: SpeechOptions) {
+  return voiceByName(options.cast, segment.voice, `${segment.location.file}:${segment.location.line}`);
+}
+
+async function speakOne(segment: Segment, options: SpeechOptions): Promise<SegmentSpeech> {
+  const key = segmentCacheKey(segment, options);
+  const cached = await options.cache.get(key);
+  if (cached) return { ...cached, segmentId: segment.id, fromCache: true };
+  let audio;
+  try {
+    audio = await options.provider.synthesize({ segmentId: segment.id, ssml: segment.ssml, voice: voiceOf(segment, options) }, options.signal);
+  } catch (e) {
+    const where = `${segment.location.file}:${segment.location.line}`;
+    if (e instanceof NarrateError) throw new NarrateError(`${where}: ${e.message}`, e.exitCode);
+    throw new NarrateError(`${where}: ${options.provider.name} could not speak segment ${segment.id}: ${(e as Error).message}`);
+  }
+  await options.cache.put(key, audio);
+  return { ...audio, segmentId: segment.id, fromCache: false };
+}
