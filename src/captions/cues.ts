@@ -35,6 +35,12 @@ interface CueDraft extends Omit<CaptionCue, 'startMs' | 'endMs'> {
 const CUE_COST = 6;
 const BREAK_WEIGHT = 8;
 const SHORT_CUE_COST = 30;
+/**
+ * An engine may voice two written words as one (eSpeak NG says "for a" as one
+ * word event); the second then has no time of its own, and a cue starting on it
+ * would start late. Cues start on such a word only when nothing else fits.
+ */
+const UNTIMED_START_COST = 40;
 
 export function buildCues(timeline: Timeline, language: string, limits: CaptionLimits = DEFAULT_LIMITS): CaptionCue[] {
   const sentences = groupBySentence(timeline.tokens, limits);
@@ -99,7 +105,7 @@ function chunkSentence(words: CueWord[], language: string, limits: CaptionLimits
       if (spanMs > limits.maxCueMs && end - start > 1) break;
       const layout = layoutLines(slice, language, limits.maxLineLength);
       if (!layout || best[start]!.cost === Infinity) continue;
-      const breakCost = end < n ? breakCostBefore(words, end, language) * BREAK_WEIGHT : 0;
+      const breakCost = end < n ? breakCostBefore(words, end, language) * BREAK_WEIGHT + (hasOwnTime(words[end]!) ? 0 : UNTIMED_START_COST) : 0;
       const tooShort = spanMs < limits.minCueMs && sentenceMs >= limits.minCueMs ? SHORT_CUE_COST : 0;
       const cost = best[start]!.cost + CUE_COST + layout.cost + breakCost + tooShort;
       if (cost < best[end]!.cost) best[end] = { cost, from: start };
@@ -108,6 +114,10 @@ function chunkSentence(words: CueWord[], language: string, limits: CaptionLimits
   const chunks: CueWord[][] = [];
   for (let end = n; end > 0; end = best[end]!.from) chunks.unshift(words.slice(best[end]!.from, end));
   return chunks;
+}
+
+function hasOwnTime(word: CueWord): boolean {
+  return word.endMs > word.startMs;
 }
 
 function draftCue(sentence: SentenceWords, words: CueWord[], wholeSentences: boolean, language: string, limits: CaptionLimits): CueDraft {
