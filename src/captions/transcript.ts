@@ -59,7 +59,7 @@ export function transcriptHtml(book: SpokenBook, chapters: readonly TimedChapter
     const id = `chapter-${chapter.index + 1}`;
     const title = escapeHtml(chapter.title);
     const seconds = fragmentSeconds(startMs);
-    const link = `<a href="${audio}#t=${seconds}" data-start="${seconds}" aria-label="Listen to ${title} from ${spokenClock(startMs)}">Listen from ${spokenClock(startMs)}</a>`;
+    const link = `<a href="${audio}#t=${seconds}" data-start="${seconds}" aria-label="Listen from ${spokenClock(startMs)}: ${title}">Listen from ${spokenClock(startMs)}</a>`;
     const paragraphs = paragraphsOf(chapter).map((text) => `<p>${escapeHtml(text)}</p>`);
     return [`<section aria-labelledby="${id}">`, `<h2 id="${id}">${title}</h2>`, `<p class="chapter-start">${link}</p>`, ...paragraphs, '</section>'].join('\n');
   });
@@ -76,7 +76,7 @@ export function transcriptHtml(book: SpokenBook, chapters: readonly TimedChapter
 <body>
 <header>
 <h1>${escapeHtml(meta.title)}</h1>${byline}
-<audio id="book-audio" controls preload="metadata" src="${audio}"><a href="${audio}">Download the audiobook</a></audio>
+<audio id="book-audio" aria-label="Audiobook" controls preload="metadata" src="${audio}"><a href="${audio}">Download the audiobook</a></audio>
 </header>
 <main>
 ${sections.join('\n')}

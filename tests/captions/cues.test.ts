@@ -76,3 +76,17 @@ describe('cue times come from the words themselves', () => {
     }
   });
 });
+
+describe('words the engine voiced together with the word before', () => {
+  const sentence = 'Marguerite Hale quietly climbed every narrow winding stair and carefully lit the great brass lamp high overhead tonight.';
+  const book = spokenBook([{ title: 'One', paragraphs: [{ sentences: [sentence, sentence] }] }]);
+  const timeline = synthesizeTimeline(book);
+  const firstWords = (t: typeof timeline) => buildCues(t, 'en-US').map((c) => c.lines[0]!.split(' ')[0]);
+
+  it('does not start a cue on a word that has no time of its own', () => {
+    expect(firstWords(timeline)).toContain('and');
+    // As the audio stage times a word with no engine event: zero length, where the previous word stops.
+    const untimed = { ...timeline, tokens: timeline.tokens.map((t, i, all) => (t.written === 'and' ? { ...t, startMs: all[i - 1]!.endMs, endMs: all[i - 1]!.endMs } : t)) };
+    expect(firstWords(untimed)).not.toContain('and');
+  });
+});
