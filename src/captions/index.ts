@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { NarrateError } from '../errors.js';
 import type { SpokenBook, Timeline } from '../types.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
-import { buildCues, type CaptionCue } from './cues.js';
+import { buildCues } from './cues.js';
 import { captionsSrt, captionsVtt, chaptersVtt } from './formats.js';
 import { transcriptHtml, transcriptText } from './transcript.js';
 import { parseVtt, type VttMode } from './vtt-check.js';

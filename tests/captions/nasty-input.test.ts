@@ -55,6 +55,16 @@ describe('captions of hostile text', () => {
   });
 });
 
+describe('voice labels', () => {
+  it('escapes a label that holds tag characters so that every <v> span stays valid', () => {
+    const { vtt } = build([{ title: 'Two voices', paragraphs: [{ sentences: ['Who is there?'] }, { voice: 'keeper', sentences: ['Only me.'] }] }]);
+    const parsed = parseVtt(vtt, 'captions');
+    expect(parsed.errors).toEqual([]);
+    const voices = parsed.cues.map((c) => c.tree.children.map((n) => (n.type === 'object' ? n.value : '')).join());
+    expect(voices).toEqual(['Narrator &lt;main&gt; &amp; co', 'Narrator &lt;main&gt; &amp; co', 'Keeper']);
+  });
+});
+
 describe('words longer than a caption line', () => {
   it('hard-wraps them into valid lines as a last resort, keeping every letter', () => {
     const url = `https://example.org/${'a-very-long-path-segment/'.repeat(6)}index.html`;
