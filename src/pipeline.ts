@@ -1,6 +1,7 @@
 // The whole run, stage after stage: script → document → spoken text → segments →
 // speech → audio → manifest/chapters/captions. Each stage gets only the previous
 // stage's typed output.
+import { access, constants } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
 import { parseScript } from './document/index.js';
@@ -104,7 +105,7 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
     const bar = reporter.progress('Speaking', segments.length);
     const ready = new OrderedStream<SegmentSpeech>(segments.length);
-    const coverPath = book.meta.cover ? resolve(dirname(book.sourceFile), book.meta.cover) : undefined;
+    const coverPath = await coverOf(book);
     await ffmpegReady;
     // Audio is encoded while speech is still being synthesized; see src/audio/index.ts.
     const audioDone = writeAudioBook(spoken, segments, ready, { outDir, formats: options.formats, coverPath, bitrate: options.bitrate ?? 64 });
@@ -136,6 +137,17 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
   } finally {
     await provider.close();
   }
+}
+
+async function coverOf(book: BookDocument): Promise<string | undefined> {
+  if (!book.meta.cover) return undefined;
+  const path = resolve(dirname(book.sourceFile), book.meta.cover);
+  try {
+    await access(path, constants.R_OK);
+  } catch {
+    throw new NarrateError(`${book.sourceFile}: cover image "${path}" cannot be read. Fix "cover:" in the front matter (a path relative to the script)`);
+  }
+  return path;
 }
 
 function voicesUsed(book: BookDocument, cast: VoiceCast): VoiceProfile[] {
