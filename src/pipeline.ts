@@ -13,7 +13,8 @@ import type { TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
 import { synthesizeSegments } from './speech/index.js';
 import { OrderedStream } from './speech/ordered-stream.js';
-import { assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
+import { AUDIO_FILE_NAMES, assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
+import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { silentReporter, type Reporter } from './reporter.js';
@@ -31,6 +32,8 @@ export interface NarrateOptions {
   cacheDir?: string | false;
   dryRun?: boolean;
   bitrate?: number;
+  /** Caption formats beyond WebVTT: 'srt' also writes captions.srt. */
+  captions?: 'vtt' | 'srt';
   signal?: AbortSignal;
   reporter?: Reporter;
 }
@@ -128,7 +131,12 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
     const audio = await audioDone;
     lap('audio');
-    const files = [...audio.files, 'chapters.json', 'manifest.json'];
+    const captionFiles = buildCaptionFiles(audio.timeline, spoken, {
+      voiceLabels: new Map([...cast.voices].map(([name, v]) => [name, v.label])),
+      srt: options.captions === 'srt',
+      audioFileName: options.formats.includes('mp3') ? AUDIO_FILE_NAMES.mp3 : AUDIO_FILE_NAMES.m4b,
+    });
+    const files = [...audio.files, ...(await writeCaptionFiles(outDir, captionFiles)), 'chapters.json', 'manifest.json'];
     await writeFileAtomic(join(outDir, 'chapters.json'), JSON.stringify(buildJsonChapters(book.meta, audio.timeline), null, 2) + '\n');
     const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, files);
     await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
