@@ -5,7 +5,7 @@
 import { PollyClient } from '@aws-sdk/client-polly';
 import { loadConfig, NODE_REGION_CONFIG_FILE_OPTIONS, NODE_REGION_CONFIG_OPTIONS } from '@smithy/core/config';
 import { StandardRetryStrategy } from '@smithy/core/retry';
-import { NegotiatingHttpHandler, httpVersionFromEnv, type PollyHttpVersion } from './http-handler.js';
+import { NegotiatingHttpHandler, httpVersionFromEnv, useNegotiatedHttpVersion, type PollyHttpVersion } from './http-handler.js';
 
 export const DEFAULT_REGION = 'us-east-1';
 
@@ -31,11 +31,14 @@ export interface PollyClientOptions {
 export function createPollyClient(options: PollyClientOptions = {}): PollyClient {
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const note = options.onNote ?? ((m: string) => process.stderr.write(`note: ${m}\n`));
-  return new PollyClient({
+  const requestHandler = new NegotiatingHttpHandler(options.httpVersion ?? httpVersionFromEnv());
+  const client = new PollyClient({
     region: regionOrDefault(note),
-    requestHandler: new NegotiatingHttpHandler(options.httpVersion ?? httpVersionFromEnv()),
+    requestHandler,
     retryStrategy: new StandardRetryStrategy({ maxAttempts: retry.maxAttempts, baseDelay: retry.baseDelayMs, backoff: new CappedJitterBackoff(retry.maxDelayMs) }),
   });
+  useNegotiatedHttpVersion(client, requestHandler);
+  return client;
 }
 
 function regionOrDefault(note: (m: string) => void): () => Promise<string> {

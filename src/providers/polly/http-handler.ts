@@ -3,10 +3,16 @@
 // server cannot answer. This handler asks each endpoint once which it speaks — TLS
 // ALPN for https, an h2 SETTINGS exchange for http — and sends through the SDK's own
 // HTTP/1.1 or HTTP/2 handler accordingly. AWS's own hosts skip the question.
+//
+// HTTP/2 names the host in ":authority", HTTP/1.1 in "Host", and the header is signed,
+// so the choice is made in a middleware between the retries (a failed probe is
+// retried like any network error) and SigV4 signing.
 import http2 from 'node:http2';
 import tls from 'node:tls';
+import type { PollyClient } from '@aws-sdk/client-polly';
 import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
-import type { HttpRequest } from '@smithy/core/protocols';
+import { HttpRequest } from '@smithy/core/protocols';
+import type { FinalizeHandler, FinalizeHandlerArguments, MetadataBearer } from '@smithy/types';
 import { NarrateError } from '../../errors.js';
 
 export type PollyHttpVersion = 'auto' | '1.1' | '2';
@@ -21,7 +27,8 @@ export function httpVersionFromEnv(value = process.env.NARRATE_POLLY_HTTP_VERSIO
 }
 
 export class NegotiatingHttpHandler {
-  readonly metadata = { handlerProtocol: 'h2' };
+  // Not "h2": the SDK then writes a Host header, which the middleware swaps for HTTP/2.
+  readonly metadata = { handlerProtocol: 'http/1.1' };
   private readonly h1 = new NodeHttpHandler();
   // Polly's own default: one HTTP/2 session per request.
   private readonly h2 = new NodeHttp2Handler({ disableConcurrentStreams: true });
@@ -39,7 +46,7 @@ export class NegotiatingHttpHandler {
     return this.known.get(origin);
   }
 
-  private async versionFor(request: HttpRequest): Promise<'1.1' | '2'> {
+  async versionFor(request: HttpRequest): Promise<'1.1' | '2'> {
     if (this.version !== 'auto') return this.version;
     const origin = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}`;
     let version = this.known.get(origin);
@@ -60,6 +67,27 @@ export class NegotiatingHttpHandler {
     this.h1.destroy();
     this.h2.destroy();
   }
+}
+
+/** Installs the step that picks the protocol and names the host the way it needs. */
+export function useNegotiatedHttpVersion(client: PollyClient, handler: NegotiatingHttpHandler): void {
+  client.middlewareStack.addRelativeTo(
+    (next: FinalizeHandler<object, MetadataBearer>) => async (args: FinalizeHandlerArguments<object>) => {
+      const request = args.request;
+      if (HttpRequest.isInstance(request)) {
+        const authority = request.hostname + (request.port ? `:${request.port}` : '');
+        if ((await handler.versionFor(request)) === '2') {
+          delete request.headers.host;
+          request.headers[':authority'] = authority;
+        } else {
+          delete request.headers[':authority'];
+          request.headers.host = authority;
+        }
+      }
+      return next(args);
+    },
+    { name: 'narrateHttpVersion', relation: 'before', toMiddleware: 'httpSigningMiddleware' },
+  );
 }
 
 function probe(request: HttpRequest): Promise<'1.1' | '2'> {
