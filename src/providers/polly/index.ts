@@ -1,5 +1,5 @@
 // Amazon Polly behind TtsProvider: one SynthesizeSpeech for the audio (mp3, decoded to
-// PCM) and, where the engine has them, a second for the speech marks, sent together.
+// PCM) and, where the engine has them, a second for the speech marks.
 import { createHash } from 'node:crypto';
 import { SynthesizeSpeechCommand, type PollyClient, type SynthesizeSpeechCommandInput } from '@aws-sdk/client-polly';
 import { NarrateError } from '../../errors.js';
@@ -113,13 +113,15 @@ function requestInput(ssml: string, voice: PollyVoiceProfile, lexicons: PollyLex
 
 async function speak(client: PollyClient, base: SynthesizeSpeechCommandInput, engine: PollyEngine, signal?: AbortSignal): Promise<SpeechAudio> {
   const sampleRate = engineSampleRate(engine);
-  const audioRequest = client.send(new SynthesizeSpeechCommand({ ...base, SampleRate: String(sampleRate) }), { abortSignal: signal });
-  const marksRequest = engineHasMarks(engine)
-    ? client.send(new SynthesizeSpeechCommand({ ...base, OutputFormat: 'json', SpeechMarkTypes: markTypes(base.Text!) }), { abortSignal: signal })
-    : undefined;
-  // Both are awaited together so a failure in one never leaves the other unobserved.
-  const [audioOut, marksOut] = await Promise.all([audioRequest, marksRequest]);
-  const [mp3, markLines] = await Promise.all([audioOut.AudioStream!.transformToByteArray(), marksOut?.AudioStream?.transformToString('utf-8')]);
+  // One after the other: a request that fails for good then never bills its twin, and
+  // segment-level concurrency already keeps Polly's request rate busy.
+  const audioOut = await client.send(new SynthesizeSpeechCommand({ ...base, SampleRate: String(sampleRate) }), { abortSignal: signal });
+  const mp3 = await audioOut.AudioStream!.transformToByteArray();
+  let markLines: string | undefined;
+  if (engineHasMarks(engine)) {
+    const marksOut = await client.send(new SynthesizeSpeechCommand({ ...base, OutputFormat: 'json', SpeechMarkTypes: markTypes(base.Text!) }), { abortSignal: signal });
+    markLines = await marksOut.AudioStream!.transformToString('utf-8');
+  }
   const pcm = await decodeToPcm(mp3, sampleRate, signal);
   const audioMs = (pcm.length * 1000) / sampleRate;
   return { pcm, sampleRate, marks: markLines === undefined ? [] : toSpeechMarks(parseMarkLines(markLines), base.Text!, audioMs) };
