@@ -55,6 +55,9 @@ export class FakePolly {
   /** Faults answered, in order, to the next POST /v1/speech requests. */
   readonly speechFaults: Fault[] = [];
   voices: FakeVoice[] = DEFAULT_VOICES;
+  /** Asked, when no queued fault is left, for the n-th speech request (1-based). */
+  faultPlan?: (n: number) => Fault | undefined;
+  private speechCount = 0;
   /** Each speech request waits this long before answering (for abort tests). */
   speechDelayMs = 0;
   url = '';
@@ -114,7 +117,7 @@ export class FakePolly {
   }
 
   private async speech(input: Record<string, unknown>): Promise<[number, Record<string, string>, string | Buffer]> {
-    const fault = this.speechFaults.shift();
+    const fault = this.speechFaults.shift() ?? this.faultPlan?.(++this.speechCount);
     if (fault) return awsError(fault);
     const text = String(input.Text ?? '');
     if (text.length > 6000) return awsError({ status: 400, type: 'TextLengthExceededException', message: 'Maximum text length has been exceeded' });
