@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NarrateError } from '../../src/errors.js';
-import { fakeSpeech, GAP_MS, WORD_MS, type FakePolly } from '../support/fake-polly.js';
+import { FakePolly, fakeSpeech, GAP_MS, WORD_MS } from '../support/fake-polly.js';
 import { expectedAuthorization } from '../support/sigv4.js';
 import { FAKE_CREDENTIALS, NARRATOR, pollyVoice, provider, startFake, useFakeAwsEnv } from './helpers.js';
 
@@ -146,5 +150,35 @@ describe('Polly synthesize over the real SDK against a fake endpoint', () => {
     expect((error as NarrateError).exitCode).toBe(130);
     expect((error as NarrateError).message).toMatch(/^c01-p010-k01: interrupted/);
     await polly.close();
+  });
+});
+
+describe('Polly over TLS: the protocol is learnt from ALPN', () => {
+  let certDir: string | undefined;
+  afterEach(async () => {
+    await fake?.close();
+    fake = undefined;
+    delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    if (certDir) await rm(certDir, { recursive: true, force: true });
+  });
+
+  async function selfSigned(): Promise<{ key: string; cert: string }> {
+    certDir = await mkdtemp(join(tmpdir(), 'narrate-tls-'));
+    const key = join(certDir, 'key.pem');
+    const cert = join(certDir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    return { key: await readFile(key, 'utf8'), cert: await readFile(cert, 'utf8') };
+  }
+
+  it.each([['2', '2.0'], ['1.1', '1.1']] as const)('talks to an HTTPS server speaking HTTP/%s', async (protocol, seen) => {
+    fake = await FakePolly.start(protocol, await selfSigned());
+    useFakeAwsEnv(fake.url);
+    // The certificate is made up for the test.
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    const polly = provider();
+    const audio = await polly.synthesize({ segmentId: 'c01-p011-k01', ssml: SSML, voice: NARRATOR });
+    await polly.close();
+    expect(fake.speechRequests().map((r) => r.httpVersion)).toEqual([seen, seen]);
+    expect(audio.marks.filter((m) => m.type === 'word')).toHaveLength(7);
   });
 });

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import http2 from 'node:http2';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { XMLValidator } from 'fast-xml-parser';
 
@@ -61,15 +62,17 @@ export class FakePolly {
   /** Each speech request waits this long before answering (for abort tests). */
   speechDelayMs = 0;
   url = '';
-  private server?: http.Server | http2.Http2Server;
+  private server?: http.Server | http2.Http2Server | http2.Http2SecureServer;
 
-  static async start(protocol: '1.1' | '2' = '1.1'): Promise<FakePolly> {
+  /** HTTP/1.1 or HTTP/2 (h2-only), in clear text, or over TLS when given a key and certificate. */
+  static async start(protocol: '1.1' | '2' = '1.1', tls?: { key: string; cert: string }): Promise<FakePolly> {
     const fake = new FakePolly();
     const handler = (req: http.IncomingMessage | http2.Http2ServerRequest, res: http.ServerResponse | http2.Http2ServerResponse) =>
       void fake.handle(req, res).catch((e: Error) => send(res, 500, { 'content-type': 'text/plain' }, `fake polly crashed: ${e.stack}`));
-    fake.server = protocol === '2' ? http2.createServer(handler) : http.createServer(handler);
+    if (protocol === '2') fake.server = tls ? http2.createSecureServer(tls, handler) : http2.createServer(handler);
+    else fake.server = tls ? https.createServer(tls, handler) : http.createServer(handler);
     await new Promise<void>((resolve) => fake.server!.listen(0, '127.0.0.1', resolve));
-    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    fake.url = `${tls ? 'https' : 'http'}://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
     return fake;
   }
 

@@ -24,10 +24,11 @@ const ENGINE_TAGS: Record<PollyEngine, ReadonlySet<SsmlTag>> = {
 };
 
 /**
- * Requests in flight per engine. Polly allows 18 (neural) to 80 (standard) concurrent
- * sync requests, but neural, long-form and generative are also held to 8 requests/s;
- * a segment costs two requests (audio + marks) lasting about a second each, so 8 in
- * flight stays near that rate. Throttling beyond it is retried.
+ * Segments in flight per engine. Polly allows 18 (neural) to 80 (standard) concurrent
+ * sync requests, but neural, long-form and generative are also held to 8 requests/s
+ * (standard: 80). Each segment sends its audio request, then its marks request, each
+ * taking around a second, so 8 segments in flight stay near 8 requests/s; standard is
+ * kept at 16 so ffmpeg decoding on a small machine keeps up. Throttling is retried.
  */
 const DEFAULT_CONCURRENCY: Record<PollyEngine, number> = { standard: 16, neural: 8, 'long-form': 8, generative: 8 };
 
