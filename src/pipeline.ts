@@ -11,7 +11,7 @@ import { createProvider } from './providers/index.js';
 import type { TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
 import { synthesizeSegments } from './speech/index.js';
-import { writeAudioBook, type AudioFormat } from './audio/index.js';
+import { assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { silentReporter, type Reporter } from './reporter.js';
@@ -42,11 +42,15 @@ export interface DryRunSummary {
 
 export interface NarrateResult {
   outDir: string;
+  /** The final audio, for stages that cut excerpts from it (feed episodes). */
+  audio: AudioBook;
   manifest: Manifest;
   timeline: Timeline;
   spoken: SpokenBook;
   synthesized: number;
   cached: number;
+  /** Wall time of each stage, ms, for the benchmark. */
+  timings: Record<string, number>;
 }
 
 /** Speaking rate the dry run assumes: about 165 words a minute. */
@@ -80,9 +84,20 @@ export function summarize(book: BookDocument, segments: Segment[], pausesMs: num
 
 export async function narrate(options: NarrateOptions): Promise<NarrateResult | DryRunSummary> {
   const reporter = options.reporter ?? silentReporter;
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = now - mark;
+    mark = now;
+  };
   const { book, voices, cast, provider, spoken, segments } = await prepareBook(options);
+  lap('prepare');
   try {
     if (options.dryRun) return summarize(book, segments, segments.reduce((n, s) => n + s.pauseAfterMs, 0));
+    assertFfmpegInstalled();
+    const ffmpegReady = checkFfmpeg(options.formats);
+    ffmpegReady.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
     await provider.prepare(voices);
     const outDir = join(options.outRoot, book.meta.slug);
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
@@ -95,17 +110,21 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
       onProgress: (p) => bar.update(p.done, `${p.synthesized} new, ${p.cached} cached`),
     });
     bar.stop();
+    lap('speech');
     const synthesized = speeches.filter((s) => !s.fromCache).length;
     reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
+    await ffmpegReady;
     const encodeBar = reporter.progress('Encoding', options.formats.length);
     const coverPath = book.meta.cover ? resolve(dirname(book.sourceFile), book.meta.cover) : undefined;
     const audio = await writeAudioBook(spoken, segments, speeches, { outDir, formats: options.formats, coverPath, bitrate: options.bitrate ?? 64 });
     encodeBar.stop();
+    lap('audio');
     const files = [...audio.files, 'chapters.json', 'manifest.json'];
     await writeFileAtomic(join(outDir, 'chapters.json'), JSON.stringify(buildJsonChapters(book.meta, audio.timeline), null, 2) + '\n');
     const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, files);
     await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    return { outDir, manifest, timeline: audio.timeline, spoken, synthesized, cached: speeches.length - synthesized };
+    lap('files');
+    return { outDir, audio, manifest, timeline: audio.timeline, spoken, synthesized, cached: speeches.length - synthesized, timings };
   } finally {
     await provider.close();
   }

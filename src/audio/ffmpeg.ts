@@ -23,9 +23,12 @@ const CODEC: Record<AudioFormat, string[]> = {
   // The fast coder is ~5x quicker than the default and transparent for speech at 64 kb/s.
   m4b: ['-c:a', 'aac', '-aac_coder', 'fast', '-movflags', '+faststart'],
   // ID3v2.3: players lose CHAP/CTOC frames written as v2.4 (standards.md §6).
-  mp3: ['-c:a', 'libmp3lame', '-id3v2_version', '3', '-write_xing', '1'],
+  // LAME's quality 7 halves encode time; at speech bit rates the difference is inaudible.
+  mp3: ['-c:a', 'libmp3lame', '-compression_level', '7', '-id3v2_version', '3', '-write_xing', '1'],
 };
 const MUXER: Record<AudioFormat, string> = { m4b: 'ipod', mp3: 'mp3' };
+
+const REQUIRED_ENCODERS: Record<AudioFormat, string> = { m4b: 'aac', mp3: 'libmp3lame' };
 
 let checked = false;
 export function assertFfmpegInstalled(): void {
@@ -35,7 +38,23 @@ export function assertFfmpegInstalled(): void {
   if (r.error || r.status !== 0) {
     throw new NarrateError(`ffmpeg not found (tried "${bin}"). Install it with "npm run setup" or "apt-get install ffmpeg", or set FFMPEG_PATH`);
   }
+  ffmpeg.setFfmpegPath(bin);
   checked = true;
+}
+
+/**
+ * Checks ffmpeg's encoders (call assertFfmpegInstalled first). fluent-ffmpeg caches what it learns, so
+ * calling this while speech is synthesized takes its probing off the critical path.
+ */
+export async function checkFfmpeg(formats: AudioFormat[]): Promise<void> {
+  const encoders = await new Promise<Record<string, unknown>>((resolve, reject) =>
+    ffmpeg.getAvailableEncoders((err, found) => (err ? reject(err) : resolve(found))),
+  );
+  await new Promise<void>((resolve, reject) => ffmpeg.getAvailableFormats((err) => (err ? reject(err) : resolve())));
+  for (const f of formats) {
+    const encoder = REQUIRED_ENCODERS[f];
+    if (!(encoder in encoders)) throw new NarrateError(`this ffmpeg has no ${encoder} encoder, needed for ${f}. Install Debian's ffmpeg ("npm run setup")`);
+  }
 }
 
 export function encodeAudio(job: EncodeJob): Promise<void> {

@@ -10,6 +10,7 @@ import { planTimeline, type PlacedSegment } from './timeline.js';
 import { resampleLinear } from './resample.js';
 
 export type { AudioFormat } from './ffmpeg.js';
+export { assertFfmpegInstalled, checkFfmpeg } from './ffmpeg.js';
 
 export interface AudioOptions {
   outDir: string;
@@ -22,8 +23,10 @@ export interface AudioBook {
   timeline: Timeline;
   /** File names written, relative to outDir. */
   files: string[];
-  /** The book's samples, chunk by chunk, for later stages that cut excerpts (episodes). */
+  /** The book's samples at timeline.sampleRate, chunk by chunk. */
   pcm: () => Iterable<Int16Array>;
+  /** One chapter's samples (its title, text and trailing pause), for per-chapter episodes. */
+  chapterPcm: (chapterIndex: number) => Iterable<Int16Array>;
 }
 
 export const AUDIO_FILE_NAMES: Record<AudioFormat, string> = { m4b: 'book.m4b', mp3: 'book.mp3' };
@@ -47,7 +50,8 @@ export async function writeAudioBook(book: SpokenBook, segments: Segment[], spee
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  return { timeline, files: options.formats.map((f) => AUDIO_FILE_NAMES[f]), pcm };
+  const chapterPcm = (index: number) => pcmChunks(placed.filter((p) => p.segment.chapterIndex === index), sampleRate);
+  return { timeline, files: options.formats.map((f) => AUDIO_FILE_NAMES[f]), pcm, chapterPcm };
 }
 
 function* pcmChunks(placed: PlacedSegment[], sampleRate: number): Generator<Int16Array> {

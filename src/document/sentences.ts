@@ -17,7 +17,8 @@ export function splitSentences(paragraph: MarkedParagraph): SentenceDraft[] {
     .map(([start, end], i) => {
       const isLast = i === ranges.length - 1;
       const inlines = inlinesWithin(paragraph.inlines, start, end, isLast);
-      return { text: foldSpace(paragraph.display.slice(start, end)), inlines, line: paragraph.lineAt[start] ?? paragraph.lineAt[0] ?? 1 };
+      const firstVisible = start + (paragraph.display.slice(start, end).search(/\S/) + 1 || 1) - 1;
+      return { text: foldSpace(paragraph.display.slice(start, end)), inlines, line: paragraph.lineAt[firstVisible] ?? paragraph.lineAt[0] ?? 1 };
     })
     .filter((s) => s.text !== '' || s.inlines.some((i) => i.kind === 'break'));
 }

@@ -32,11 +32,17 @@ export async function synthesizeSegments(segments: Segment[], options: SpeechOpt
   const results = new Array<SegmentSpeech>(segments.length);
   const progress: SpeechProgress = { done: 0, total: segments.length, synthesized: 0, cached: 0 };
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < segments.length) {
+    while (next < segments.length && !failed) {
       if (options.signal?.aborted) throw new NarrateError('interrupted; finished segments are cached and a rerun resumes from them', 130);
       const index = next++;
-      results[index] = await speakOne(segments[index]!, options);
+      try {
+        results[index] = await speakOne(segments[index]!, options);
+      } catch (e) {
+        failed = true; // no new requests once one has failed: nothing more is spent
+        throw e;
+      }
       progress.done++;
       progress[results[index]!.fromCache ? 'cached' : 'synthesized']++;
       options.onProgress?.({ ...progress });
@@ -44,7 +50,10 @@ export async function synthesizeSegments(segments: Segment[], options: SpeechOpt
   };
   const concurrency = Math.max(1, Math.min(...segments.map((s) => options.provider.capabilities(voiceOf(s, options)).concurrency), 64));
   const workers = Array.from({ length: Math.min(concurrency, segments.length) }, worker);
-  await Promise.all(workers);
+  // Let requests already in flight finish and reach the cache before reporting a failure.
+  const settled = await Promise.allSettled(workers);
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
   return results;
 }
 

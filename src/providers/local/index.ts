@@ -2,8 +2,10 @@
 // engine's own events; a word stops where the engine's next pause (or word) begins.
 import type { SpeechAudio, SpeechMark } from '../../types.js';
 import type { ProviderCapabilities, SpeechRequest, TtsProvider } from '../provider.js';
-import { espeakSynthesize, espeakVersion, espeakVoices, type EspeakEvent } from './espeak.js';
+import { espeakVersion, espeakVoices, type EspeakEvent } from './espeak.js';
+import { EspeakPool } from './espeak-pool.js';
 import { NarrateError } from '../../errors.js';
+import { availableParallelism } from 'node:os';
 
 const CAPABILITIES: ProviderCapabilities = {
   // eSpeak NG has no request limit; a paragraph-sized request keeps the cache fine-grained.
@@ -12,10 +14,11 @@ const CAPABILITIES: ProviderCapabilities = {
   ssmlTags: new Set(['break', 'say-as', 'sub', 'emphasis', 'prosody', 's', 'p', 'mark']),
   wordMarks: true,
   sentenceMarks: true,
-  concurrency: 1,
+  concurrency: Math.max(1, Math.min(4, availableParallelism())),
 };
 
 export function createLocalProvider(): TtsProvider {
+  const pool = new EspeakPool(CAPABILITIES.concurrency);
   return {
     name: 'local',
     capabilities: () => CAPABILITIES,
@@ -29,10 +32,10 @@ export function createLocalProvider(): TtsProvider {
       }
     },
     synthesize: async (request: SpeechRequest): Promise<SpeechAudio> => {
-      const out = await espeakSynthesize(request.ssml, request.voice.local);
+      const out = await pool.synthesize(request.ssml, request.voice.local);
       return { pcm: out.pcm, sampleRate: out.sampleRate, marks: marksFromEvents(request.ssml, out.events) };
     },
-    close: async () => {},
+    close: () => pool.close(),
   };
 }
 

@@ -1,0 +1,64 @@
+// npm run bench [-- --words 1000 --provider local]: narrates a generated story of the
+// given length from scratch (no cache) and prints wall time, audio seconds,
+// real-time factor, per-stage times and peak memory.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { narrate, type NarrateResult } from './pipeline.js';
+
+const SENTENCES = [
+  'The ferry left the harbor at seven, a little late, with the tide already turning.',
+  'Nobody on the pier remembered who had painted the bollards blue, only that they had always been blue.',
+  'She counted the gulls on the breakwater and lost count somewhere past forty.',
+  'On the second of May the wind came round to the east and stayed there for a week.',
+  '"We could wait," he said, "but the weather won\'t."',
+  'The lamp room smelled of brass polish, paraffin and the cold.',
+  'By noon the fog had lifted, and the far shore showed itself — grey, then green, then gold.',
+  'It cost them $12.50 to cross, which was more than they had planned.',
+];
+
+export function generateStory(words: number, chapters: number): string {
+  const lines = ['# A Generated Crossing', ''];
+  let count = 0;
+  let i = 0;
+  for (let c = 1; c <= chapters; c++) {
+    lines.push(`## Chapter ${c}`, '');
+    const target = (words * c) / chapters;
+    while (count < target) {
+      const paragraph: string[] = [];
+      for (let s = 0; s < 4 && count < target; s++) {
+        const sentence = SENTENCES[i++ % SENTENCES.length]!;
+        paragraph.push(sentence);
+        count += sentence.split(/\s+/).length;
+      }
+      lines.push(paragraph.join(' '), '');
+    }
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { words: { type: 'string', default: '1000' }, provider: { type: 'string', default: 'local' }, chapters: { type: 'string', default: '3' } } });
+  const words = Number(values.words);
+  const dir = await mkdtemp(join(tmpdir(), 'narrate-bench-'));
+  try {
+    const script = join(dir, 'story.md');
+    await writeFile(script, generateStory(words, Number(values.chapters)));
+    const started = performance.now();
+    const result = (await narrate({ scriptPath: script, provider: values.provider!, outRoot: join(dir, 'out'), formats: ['m4b', 'mp3'], cacheDir: false, voicesPath: undefined })) as NarrateResult;
+    const wallS = (performance.now() - started) / 1000;
+    const audioS = result.manifest.durationMs / 1000;
+    const rss = process.resourceUsage().maxRSS / 1024;
+    const stages = Object.entries(result.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}s`).join(', ');
+    console.log(`words: ${words}  provider: ${values.provider}`);
+    console.log(`wall time: ${wallS.toFixed(2)} s (process uptime ${process.uptime().toFixed(2)} s)`);
+    console.log(`audio: ${audioS.toFixed(1)} s  real-time factor: ${(wallS / audioS).toFixed(4)} (${(audioS / wallS).toFixed(0)}x faster than real time)`);
+    console.log(`stages: ${stages}`);
+    console.log(`peak memory (node process RSS): ${rss.toFixed(0)} MiB`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,71 @@
+// A small pool of eSpeak NG worker threads (the engine is single-threaded WebAssembly).
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { EspeakOutput, EspeakSettings } from './espeak.js';
+
+interface Pending {
+  resolve: (out: EspeakOutput) => void;
+  reject: (e: Error) => void;
+}
+
+/** Compiled builds run espeak-worker.js; the tests run the TypeScript source, loaded through tsx. */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./espeak-worker.js', import.meta.url));
+  const source = new URL('./espeak-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+export class EspeakPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Array<() => void> = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(readonly size = Math.max(1, Math.min(4, availableParallelism()))) {}
+
+  private spawn(): Worker {
+    const worker = startWorker();
+    worker.on('message', (m: { id: number; out?: EspeakOutput; error?: string }) => {
+      const p = this.pending.get(m.id)!;
+      this.pending.delete(m.id);
+      if (m.error !== undefined) p.reject(new Error(m.error));
+      else p.resolve(m.out!);
+      this.release(worker);
+    });
+    worker.on('error', (e) => {
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    });
+    this.workers.push(worker);
+    return worker;
+  }
+
+  private acquire(): Promise<Worker> {
+    const free = this.idle.pop();
+    if (free) return Promise.resolve(free);
+    if (this.workers.length < this.size) return Promise.resolve(this.spawn());
+    return new Promise((resolve) => this.queue.push(() => resolve(this.idle.pop()!)));
+  }
+
+  private release(worker: Worker): void {
+    this.idle.push(worker);
+    this.queue.shift()?.();
+  }
+
+  async synthesize(input: string, settings: EspeakSettings): Promise<EspeakOutput> {
+    const worker = await this.acquire();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, input, settings });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.workers.length = 0;
+    this.idle.length = 0;
+  }
+}
