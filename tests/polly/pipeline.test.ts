@@ -47,8 +47,8 @@ async function story(root: string): Promise<string> {
   return join(root, 'tern-rock.md');
 }
 
-const run = async (root: string, concurrency = 2) =>
-  (await narrate({ scriptPath: await story(root), voicesPath: join(root, 'voices.json'), provider: provider({ concurrency }), outRoot: join(root, 'out'), formats: ['mp3'] })) as NarrateResult;
+const run = async (root: string) =>
+  (await narrate({ scriptPath: await story(root), voicesPath: join(root, 'voices.json'), provider: provider({ concurrency: 2 }), outRoot: join(root, 'out'), formats: ['mp3'] })) as NarrateResult;
 
 describe('narrate --provider polly against a compatible endpoint', () => {
   it('narrates a story with token times from speech marks, then reruns from the cache', async () => {
@@ -82,8 +82,7 @@ describe('narrate --provider polly against a compatible endpoint', () => {
     const failing = { status: 500, type: 'ServiceFailureException', message: 'Internal failure' };
     // Requests 5 to 30 fail: enough to outlast the retries of a segment after the first few.
     fake.faultPlan = (n) => (n > 4 && n <= 30 ? failing : undefined);
-    // One segment at a time: the speech stage does not yet stop its other workers when one fails.
-    const error = await run(outRoot, 1).catch((e: unknown) => e);
+    const error = await run(outRoot).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/tern-rock\.md:\d+: c\d\d-(title|p\d{3}-k\d\d): Polly request failed: ServiceFailureException/);
 
     fake.faultPlan = undefined;
