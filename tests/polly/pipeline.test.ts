@@ -68,7 +68,7 @@ describe('narrate --provider polly against a compatible endpoint', () => {
       expect(t.endMs).toBeGreaterThanOrEqual(t.startMs);
       if (i > 0) expect(t.startMs).toBeGreaterThanOrEqual(tokens[i - 1]!.startMs);
     });
-    expect(fake.speechRequests().every((r) => r.httpVersion === '2.0')).toBe(true);
+    expect(fake.speechRequests().every((r) => r.httpVersion === '2.0' && r.json?.LanguageCode === 'en-US')).toBe(true);
 
     const requestsBefore = fake.speechRequests().length;
     const second = await run(outRoot);
