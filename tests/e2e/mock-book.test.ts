@@ -129,3 +129,25 @@ describe('a run that fails halfway', () => {
     expect(resumed.cached).toBe(3);
   });
 });
+
+describe('a cover image', () => {
+  it('is embedded in both audio files', async () => {
+    const dir = await tempDir();
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    await promisify(execFile)('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=navy:s=1400x1400', '-frames:v', '1', join(dir, 'cover.png')]);
+    const script = await writeScript(dir, 'covered.md', `---\ntitle: Covered\ncover: cover.png\n---\n\n## One\n\nA line under a cover.\n`);
+    const result = (await narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats: ['m4b', 'mp3'] })) as NarrateResult;
+    for (const file of ['book.m4b', 'book.mp3']) {
+      const probe = await ffprobe(join(result.outDir, file));
+      const picture = probe.streams.find((s) => s.codec_type === 'video');
+      expect(picture?.codec_name, file).toBe('png');
+    }
+  });
+
+  it('that is missing stops the run with the path', async () => {
+    const dir = await tempDir();
+    const script = await writeScript(dir, 'covered.md', `---\ntitle: Covered\ncover: nowhere.jpg\n---\n\n## One\n\nA line.\n`);
+    await expect(narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats: ['mp3'] })).rejects.toThrow(/covered\.md: cover image .*nowhere\.jpg.* cannot be read/);
+  });
+});
