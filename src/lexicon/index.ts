@@ -40,12 +40,3 @@ export function projectLexicon(scriptFile: string | undefined, projectRoot: stri
   return path ? loadLexicon(path) : undefined;
 }
 
-/** Polly stores a lexicon of at most this many characters (PutLexicon). */
-export const POLLY_MAX_LEXICON_CHARS = 4000;
-
-export function checkPollyLexiconSize(lexicon: Lexicon): void {
-  if (lexicon.text.length <= POLLY_MAX_LEXICON_CHARS) return;
-  throw new NarrateError(
-    `${lexicon.file}: the lexicon is ${lexicon.text.length} characters; Polly takes at most ${POLLY_MAX_LEXICON_CHARS}. Remove comments or entries, or move rare names to (word)[sub:"..."] marks`,
-  );
-}

@@ -4,7 +4,7 @@
 // engine says right, over SSML that some engines ignore.
 import type { BookDocument, Inline, SpokenBook, SpokenToken } from '../types.js';
 import { NarrateError } from '../errors.js';
-import { checkPollyLexiconSize, ipaToEspeak, type Lexicon } from '../lexicon/index.js';
+import { ipaToEspeak, type Lexicon } from '../lexicon/index.js';
 import type { ProviderName, RuleContext } from './context.js';
 import { lexiconRule } from './lexicon-rule.js';
 import { NUMERIC_RULES } from './numeric-rules.js';
@@ -36,7 +36,6 @@ export function toSpokenBook(doc: BookDocument, options: SpeechTextOptions): Spo
 
 /** The local engine reads IPA only after conversion: check every entry converts, up front. */
 function checkLexiconFor(options: SpeechTextOptions): void {
-  if (options.provider === 'polly' && options.lexicon) checkPollyLexiconSize(options.lexicon);
   if (options.provider !== 'local' || !options.lexicon) return;
   for (const entry of options.lexicon.entries) {
     if (!entry.phoneme) continue;

@@ -110,15 +110,6 @@ describe('applying the lexicon', () => {
     expect(() => toSpokenBook(doc, { provider: 'local', lexicon: odd })).toThrow(/^odd\.pls:3: the IPA sound "ʀ"/);
   });
 
-  it('refuses a lexicon too long for Polly, only when narrating with Polly', () => {
-    const entries = Array.from({ length: 60 }, (_, i) => `  <lexeme><grapheme>Name${i}</grapheme><alias>a rather long alias for name ${i}</alias></lexeme>`).join('\n');
-    const big = parseLexicon(pls(entries), 'big.pls');
-    const doc: BookDocument = { meta: { title: 'T', language: 'en-US', slug: 't' }, chapters: [], sourceFile: 'a.md' };
-    expect(big.text.length).toBeGreaterThan(4000);
-    expect(() => toSpokenBook(doc, { provider: 'polly', lexicon: big })).toThrow(/^big\.pls: the lexicon is \d+ characters; Polly takes at most 4000/);
-    expect(() => toSpokenBook(doc, { provider: 'local', lexicon: big })).not.toThrow();
-  });
-
   it('stops the local voice on X-SAMPA entries it cannot read', () => {
     const sampa = parseLexicon(pls('  <lexeme><grapheme>Nguyen</grapheme><phoneme>wIn</phoneme></lexeme>', 'x-sampa'), 's.pls');
     const doc: BookDocument = { meta: { title: 'T', language: 'en-US', slug: 't' }, chapters: [], sourceFile: 'a.md' };
