@@ -29,6 +29,12 @@ export interface SpeechRequest {
   voice: VoiceProfile;
 }
 
+export interface CostEstimate {
+  /** Human-readable lines for --dry-run. */
+  lines: string[];
+  usd: number;
+}
+
 export interface TtsProvider {
   readonly name: ProviderName;
   capabilities(voice: VoiceProfile): ProviderCapabilities;
@@ -37,5 +43,7 @@ export interface TtsProvider {
   /** Checks every voice the book uses before anything is synthesized or billed. */
   prepare(voices: VoiceProfile[]): Promise<void>;
   synthesize(request: SpeechRequest, signal?: AbortSignal): Promise<SpeechAudio>;
+  /** What speaking these requests would cost; absent for free engines. */
+  estimateCost?(requests: Array<{ voice: VoiceProfile; billedChars: number }>): CostEstimate;
   close(): Promise<void>;
 }
