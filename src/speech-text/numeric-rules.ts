@@ -1,6 +1,6 @@
 // Money, percentages, ordinals, decades, times, ranges, dates and years: the words a
 // narrator says for digits, chosen by what the digits are next to.
-import { core, letters, text, word, type Rule, type RuleContext, type Spoken } from './context.js';
+import { core, letters, text, word, type Rule, type RuleContext } from './context.js';
 import { cardinalWords, decimalWords, digitWords, numberWords, ordinalWords, pluralOf, yearWords } from './number-words.js';
 import { fullMonth } from './tables.js';
 
@@ -199,4 +199,3 @@ const areaCode: Rule = (ctx) => {
 /** Order matters: the first rule that recognises the word speaks it. */
 export const NUMERIC_RULES: Rule[] = [telephone, areaCode, money, magnitudeAfterMoney, percent, ordinal, decade, time, meridiem, range, dayOfMonth, numberCompound, year, plainNumber];
 
-export type { Spoken };

@@ -61,7 +61,3 @@ export function pacingPunctuation(trail: string): string {
 export function isCapitalized(core: string): boolean {
   return /^[A-Z][a-z]/.test(core);
 }
-
-export function hasClauseEnd(word: Word | undefined): boolean {
-  return word !== undefined && /[.,;:!?…)]/.test(word.trail);
-}
