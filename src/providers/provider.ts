@@ -21,6 +21,8 @@ export interface ProviderCapabilities {
   sentenceMarks: boolean;
   /** How many requests the speech stage may have in flight at once. */
   concurrency: number;
+  /** eSpeak NG reads IPA <phoneme> entries only as its own inline [[…]] phoneme codes. */
+  inlineEspeakPhonemes?: boolean;
 }
 
 export interface SpeechRequest {

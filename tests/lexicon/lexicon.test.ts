@@ -139,7 +139,7 @@ describe('describePronunciation', () => {
     const lexicon = parseLexicon(SAMPLE, 'lexicon.pls');
     const result = await describePronunciation('Dr. Nguyen', { lexicon, voice: VOICE });
     expect(result.spokenText).toBe('doctor /wɪn/');
-    expect(result.ssml).toBe("<speak>doctor [['wIn]] </speak>");
+    expect(result.ssml).toBe("<speak><s>doctor [['wIn]] </s></speak>");
     expect(result.phonemes).toBe('dˈɑːktɚ wˈɪn');
   });
 });
