@@ -6,7 +6,13 @@ import { NarrateError } from './errors.js';
 import { narrate, type DryRunSummary, type NarrateResult } from './pipeline.js';
 import { terminalReporter } from './cli-reporter.js';
 import { PROVIDER_NAMES } from './providers/index.js';
-import { espeakVoices } from './providers/local/espeak.js';
+import { espeakSynthesize, espeakVoices } from './providers/local/espeak.js';
+import { formatDroppedLines } from './cleanup/index.js';
+import { loadVoices, voiceByName } from './config/voices.js';
+import { projectLexicon } from './lexicon/index.js';
+import { describePronunciation } from './speech-text/index.js';
+import { writeFileAtomic } from './util/atomic-file.js';
+import { wavFile } from './audio/wav.js';
 import type { AudioFormat } from './audio/index.js';
 
 const EXAMPLES = `
@@ -47,7 +53,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--captions <format>', 'captions.vtt is always written; srt also writes captions.srt').choices(['vtt', 'srt']).default('vtt'))
     .option('--dry-run', 'print chapters, segment count, characters, estimated duration and cost; synthesize nothing')
     .option('--max-cost <usd>', 'refuse to start a run estimated to cost more (Polly)', parseUsd)
-    .option('--lexicon <file...>', 'W3C PLS pronunciation lexicon(s) to upload to Polly (at most 5)')
+    .option('--lexicon <file>', 'pronunciation lexicon, W3C PLS (default: lexicon.pls beside the script, or here)')
+    .option('--keep-all', 'keep every line: no cleanup of pasted web text')
     .option('--polly-concurrency <n>', 'Polly requests in flight at once (default: 8, standard 16)', parsePositiveInt)
     .option('--cache <dir>', 'segment cache folder (default: <out>/.cache)')
     .option('--no-cache', 'synthesize every segment afresh and store nothing')
@@ -81,7 +88,26 @@ export function buildProgram(): Command {
         process.stdout.write(`${v.identifier.split('/').pop()!.padEnd(14)} ${v.name.padEnd(28)} ${v.languages.join(', ')}\n`);
       }
     });
+  program
+    .command('say')
+    .description('show how the local voice will say some text (after the lexicon and normalization), and speak it to a WAV file')
+    .argument('<text>', 'a word or phrase, e.g. "Dr. Moreno paid $4,150"')
+    .option('--voice <name>', 'voice from voices.json', 'narrator')
+    .option('--voices <file>', 'voice casting (default: voices.json if present)')
+    .option('--lexicon <file>', 'pronunciation lexicon (default: lexicon.pls here)')
+    .option('-o, --out <file>', 'where to write the spoken audio', 'output/say.wav')
+    .action(runSay);
   return program;
+}
+
+async function runSay(text: string, opts: { voice: string; voices?: string; lexicon?: string; out: string }): Promise<void> {
+  const cast = await loadVoices(opts.voices ?? 'voices.json', opts.voices !== undefined);
+  const voice = voiceByName(cast, opts.voice, '--voice');
+  const lexicon = projectLexicon(undefined, process.cwd(), opts.lexicon);
+  const said = await describePronunciation(text, { lexicon, voice: voice.local });
+  const audio = await espeakSynthesize(said.ssml!, voice.local);
+  await writeFileAtomic(opts.out, wavFile(audio.pcm, audio.sampleRate));
+  process.stdout.write(`spoken as:  ${said.spokenText}\nssml:       ${said.ssml}\nphonemes:   ${said.phonemes}\naudio:      ${opts.out}\n`);
 }
 
 interface NarrateCliOptions {
@@ -93,7 +119,8 @@ interface NarrateCliOptions {
   captions: 'vtt' | 'srt';
   dryRun?: boolean;
   maxCost?: number;
-  lexicon?: string[];
+  lexicon?: string;
+  keepAll?: boolean;
   pollyConcurrency?: number;
   cache: string | boolean;
   quiet?: boolean;
@@ -117,7 +144,8 @@ async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void
     bitrate: opts.bitrate,
     captions: opts.captions,
     maxCost: opts.maxCost,
-    lexiconFiles: opts.lexicon,
+    lexiconPath: opts.lexicon,
+    keepAll: opts.keepAll,
     pollyConcurrency: opts.pollyConcurrency,
     cacheDir: opts.cache === false ? false : typeof opts.cache === 'string' ? opts.cache : undefined,
     dryRun: opts.dryRun,
@@ -146,6 +174,10 @@ function printDryRun(s: DryRunSummary): void {
     `estimated duration: ${clock(s.estimatedDurationMs)}`,
     ...(s.cost?.lines ?? []),
   );
+  if (s.cleanup) {
+    const dropped = formatDroppedLines(s.cleanup.dropped, s.cleanup.inlineRemovals);
+    lines.push(dropped || 'cleanup: nothing dropped');
+  }
   process.stdout.write(lines.join('\n') + '\n');
 }
 

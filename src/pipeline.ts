@@ -5,6 +5,9 @@ import { access, constants } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
 import { parseScript } from './document/index.js';
+import { withoutFrontMatter } from './document/front-matter.js';
+import { cleanupScript, type CleanupResult } from './cleanup/index.js';
+import { projectLexicon } from './lexicon/index.js';
 import { readScript } from './script/read-script.js';
 import { toSpokenBook } from './speech-text/index.js';
 import { buildSegments } from './segments/index.js';
@@ -34,8 +37,10 @@ export interface NarrateOptions {
   bitrate?: number;
   /** Refuse to start a run whose estimated cost (USD) is above this. */
   maxCost?: number;
-  /** PLS lexicons for providers that upload them (Polly). */
-  lexiconFiles?: string[];
+  /** The pronunciation lexicon (W3C PLS); default lexicon.pls beside the script or in the working folder. */
+  lexiconPath?: string;
+  /** Skip the cleanup of pasted web text. */
+  keepAll?: boolean;
   /** Requests in flight at once for Polly; default per engine. */
   pollyConcurrency?: number;
   /** Caption formats beyond WebVTT: 'srt' also writes captions.srt. */
@@ -52,6 +57,8 @@ export interface DryRunSummary {
   /** Segments already in the cache: they cost nothing. */
   cachedSegments: number;
   cost?: CostEstimate;
+  /** What cleanup of pasted text removed (absent with keepAll). */
+  cleanup?: CleanupResult;
 }
 
 export interface NarrateResult {
@@ -72,16 +79,18 @@ const ESTIMATED_CHARS_PER_SECOND = 15;
 
 export async function prepareBook(options: NarrateOptions) {
   const source = await readScript(options.scriptPath);
-  const book = parseScript(source);
+  const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path);
+  const book = parseScript(source, { lines: cleanup?.lines });
+  const lexicon = projectLexicon(options.scriptPath, process.cwd(), options.lexiconPath);
   const cast = await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined);
   const voices = voicesUsed(book, cast);
   const reporter = options.reporter ?? silentReporter;
   const provider =
     typeof options.provider === 'string'
-      ? await createProvider(options.provider, { lexiconFiles: options.lexiconFiles, pollyConcurrency: options.pollyConcurrency, onNote: (m) => reporter.warn(m) })
+      ? await createProvider(options.provider, { lexicon, pollyConcurrency: options.pollyConcurrency, onNote: (m) => reporter.warn(m) })
       : options.provider;
   const dropped = new Set<string>();
-  const spoken = toSpokenBook(book, { provider: provider.name });
+  const spoken = toSpokenBook(book, { provider: provider.name, lexicon });
   const segments = buildSegments(spoken, {
     pauses: cast.pauses,
     capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!),
@@ -91,13 +100,13 @@ export async function prepareBook(options: NarrateOptions) {
       reporter.warn(`${provider.name} does not support <${tag}>; its text is spoken plainly`);
     },
   });
-  return { book, cast, voices, provider, spoken, segments };
+  return { book, cast, voices, provider, spoken, segments, cleanup };
 }
 
-export function summarize(book: BookDocument, segments: Segment[], cachedSegments: number, cost?: CostEstimate): DryRunSummary {
+export function summarize(book: BookDocument, segments: Segment[], cachedSegments: number, cost?: CostEstimate, cleanup?: CleanupResult): DryRunSummary {
   const characters = segments.reduce((n, s) => n + s.billedChars, 0);
   const pausesMs = segments.reduce((n, s) => n + s.pauseAfterMs, 0);
-  return { book, segments, characters, estimatedDurationMs: (characters / ESTIMATED_CHARS_PER_SECOND) * 1000 + pausesMs, cachedSegments, cost };
+  return { book, segments, characters, estimatedDurationMs: (characters / ESTIMATED_CHARS_PER_SECOND) * 1000 + pausesMs, cachedSegments, cost, cleanup };
 }
 
 /** The cost of what is not cached yet: what this run would actually spend. */
@@ -117,12 +126,12 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     timings[stage] = now - mark;
     mark = now;
   };
-  const { book, voices, cast, provider, spoken, segments } = await prepareBook(options);
+  const { book, voices, cast, provider, spoken, segments, cleanup } = await prepareBook(options);
   lap('prepare');
   try {
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
     const { cachedSegments, cost } = await estimateCost(segments, provider, cast, cache);
-    if (options.dryRun) return summarize(book, segments, cachedSegments, cost);
+    if (options.dryRun) return summarize(book, segments, cachedSegments, cost, cleanup);
     if (cost && options.maxCost !== undefined && cost.usd > options.maxCost) {
       throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
     }

@@ -19,6 +19,8 @@ const FrontMatterSchema = z.strictObject({
 
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---[ \t]*(\n|$)/;
+
 export interface SplitFrontMatter {
   frontMatter: FrontMatter;
   body: string;
@@ -27,7 +29,7 @@ export interface SplitFrontMatter {
 }
 
 export function splitFrontMatter(file: string, text: string): SplitFrontMatter {
-  const match = /^---\n([\s\S]*?)\n---[ \t]*(\n|$)/.exec(text);
+  const match = FRONT_MATTER.exec(text);
   if (!match) return { frontMatter: {}, body: text, bodyLineOffset: 0 };
   let raw: unknown;
   try {
@@ -43,4 +45,11 @@ export function splitFrontMatter(file: string, text: string): SplitFrontMatter {
     body: text.slice(consumed.length),
     bodyLineOffset: consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0),
   };
+}
+
+/** The text with its front matter lines blanked, so later line numbers stay true. */
+export function withoutFrontMatter(text: string): string {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return text;
+  return match[0].replace(/[^\n]/g, '') + text.slice(match[0].length);
 }

@@ -7,7 +7,8 @@ import type { ProviderName, TtsProvider } from './provider.js';
 export const PROVIDER_NAMES: ProviderName[] = ['local', 'mock', 'polly'];
 
 export interface ProviderOptions {
-  lexiconFiles?: string[];
+  /** The project lexicon (W3C PLS), for providers that upload one (Polly). */
+  lexicon?: { file: string; text: string };
   pollyConcurrency?: number;
   /** One-off notes for the user (e.g. "no AWS region set, using us-east-1"). */
   onNote?: (message: string) => void;
@@ -22,7 +23,7 @@ export async function createProvider(name: string, options: ProviderOptions = {}
     case 'polly': {
       // Loaded on demand: the AWS SDK is large and only Polly runs need it.
       const polly = await import('./polly/index.js');
-      const lexicons = await Promise.all((options.lexiconFiles ?? []).map((f) => polly.loadLexiconFile(f)));
+      const lexicons = options.lexicon ? [{ name: 'narrate', content: options.lexicon.text, source: options.lexicon.file }] : [];
       return polly.createPollyProvider({ lexicons, concurrency: options.pollyConcurrency, onNote: options.onNote });
     }
     default:

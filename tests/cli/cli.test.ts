@@ -75,3 +75,29 @@ describe('narrate CLI', () => {
     expect((await readdir(dir)).filter((f) => f === 'output' || f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('pasted text and pronunciation from the CLI', () => {
+  const ARTICLE = 'Ferry Fares Rise in May\n\nThe ferry board voted on March 3, 2026 to raise fares by 5%.\n\nAdvertisement\n\nA day pass will cost $12.50, up from $11.\n\nRelated\n\nHarbor parking rules change next week\n';
+
+  it('--dry-run lists what cleanup dropped, and --keep-all keeps it', async () => {
+    const dir = await tempDir();
+    await writeScript(dir, 'article.txt', ARTICLE);
+    const dry = await runCli(['article.txt', '--dry-run', '--provider', 'mock'], { cwd: dir });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^\s+5\s+\[ui-phrase\]\s+Advertisement$/m);
+    expect(dry.stdout).toMatch(/^\s+9\s+\[\S+\]\s+Related$/m);
+    const kept = await runCli(['article.txt', '--dry-run', '--provider', 'mock', '--keep-all'], { cwd: dir });
+    expect(kept.stdout).not.toMatch(/\[ui-phrase\]/);
+    expect(Number(/characters: (\d+)/.exec(kept.stdout)![1])).toBeGreaterThan(Number(/characters: (\d+)/.exec(dry.stdout)![1]));
+  });
+
+  it('say prints the spoken words, SSML and eSpeak phonemes, and writes a WAV', async () => {
+    const dir = await tempDir();
+    const run = await runCli(['say', 'Dr. Smith, in 1969'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^spoken as: +doctor Smith, in nineteen sixty-nine$/m);
+    expect(run.stdout).toMatch(/^phonemes: +dˈɑːktɚ smˈɪθ ɪn nˈaɪntiːn sˈɪkstinˈaɪn$/m);
+    const wav = await readdir(join(dir, 'output'));
+    expect(wav).toEqual(['say.wav']);
+  });
+});
