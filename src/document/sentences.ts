@@ -3,6 +3,7 @@
 // sentence at an abbreviation that is followed by a lower-case word ("5 p.m. today").
 import { split, SentenceSplitterSyntax } from 'sentence-splitter';
 import type { Inline } from '../types.js';
+
 import type { MarkedParagraph, PlacedInline } from './pacing-marks.js';
 
 export interface SentenceDraft {
@@ -23,11 +24,28 @@ export function splitSentences(paragraph: MarkedParagraph): SentenceDraft[] {
     .filter((s) => s.text !== '' || s.inlines.some((i) => i.kind === 'break'));
 }
 
+/** sentence-splitter does not end a sentence at a closing quote: `"…years." The wind`. */
+const END_INSIDE_QUOTE = /[.!?…]["”’']\s+(?=["“‘(]?[A-Z0-9])/g;
+
+function splitAtClosingQuotes(text: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = start;
+  for (const m of text.slice(start, end).matchAll(END_INSIDE_QUOTE)) {
+    const cut = start + m.index + 2;
+    out.push([from, cut]);
+    from = cut;
+  }
+  out.push([from, end]);
+  return out;
+}
+
 function sentenceRanges(display: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  for (const node of split(display.replace(/\n/g, ' '))) {
-    if (node.type !== SentenceSplitterSyntax.Sentence) continue;
-    const [start, end] = node.range;
+  const flat = display.replace(/\n/g, ' ');
+  const found = split(flat)
+    .filter((node) => node.type === SentenceSplitterSyntax.Sentence)
+    .flatMap((node) => splitAtClosingQuotes(flat, node.range[0], node.range[1]));
+  for (const [start, end] of found) {
     const previous = ranges[ranges.length - 1];
     if (previous && /^[\s"'“‘(]*[a-z]/.test(display.slice(start, end))) previous[1] = end;
     else ranges.push([start, end]);

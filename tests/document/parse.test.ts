@@ -84,6 +84,11 @@ describe('markdown scripts', () => {
     expect(b.chapters[1]!.paragraphs[0]!.voice).toBe('narrator');
   });
 
+  it('ends a sentence inside closing quotes', () => {
+    const b = parseMarkdown('## One\n\nThe radio called it "the worst in years." The wind rose. "Whose?" he asked.\n');
+    expect(b.chapters[0]!.paragraphs[0]!.sentences.map((s) => s.text)).toEqual(['The radio called it "the worst in years."', 'The wind rose.', '"Whose?" he asked.']);
+  });
+
   it('does not end a sentence at an abbreviation before a lower-case word', () => {
     const b = parseMarkdown('## One\n\nWe met at 5 p.m. today. Then we left.\n');
     expect(b.chapters[0]!.paragraphs[0]!.sentences.map((s) => s.text)).toEqual(['We met at 5 p.m. today.', 'Then we left.']);
