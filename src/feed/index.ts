@@ -2,6 +2,7 @@
 // chapter episodes, one MP3 per chapter with its captions and JSON chapters).
 // Every check that can fail runs before anything is written.
 import { access, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
 import { NarrateError } from '../errors.js';
@@ -47,6 +48,8 @@ export const FEED_FILE = 'feed.xml';
 const BOOK_CAPTIONS = 'captions.vtt';
 const BOOK_TRANSCRIPT = 'transcript.html';
 const BOOK_CHAPTERS = 'chapters.json';
+/** ffmpeg encodes one stream per process; one per core keeps the machine busy. */
+const ENCODERS = Math.max(1, Math.min(4, availableParallelism()));
 
 export async function publishFeed(result: NarrateResult, options: PublishFeedOptions): Promise<PublishedFeed> {
   const reporter = options.reporter ?? silentReporter;
@@ -60,13 +63,12 @@ export async function publishFeed(result: NarrateResult, options: PublishFeedOpt
   const now = wholeSecond(options.now ?? new Date());
 
   const plans = options.episodes === 'book' ? [planBookEpisode(result.spoken, bookAudioFile(result))] : planChapterEpisodes(result.spoken, published, base);
-  const files: string[] = [];
-  const episodes: Array<{ plan: EpisodePlan; files: EpisodeFiles }> = [];
-  for (const plan of plans) {
-    const written = plan.chapterIndex === undefined ? await bookEpisodeFiles(result, plan) : await writeChapterEpisode(result, plan, episodeOptions(options, cover));
-    if (plan.chapterIndex !== undefined) files.push(...Object.values(written).filter((f): f is string => f !== undefined));
-    episodes.push({ plan, files: written });
-  }
+  const writeOptions = episodeOptions(options, cover);
+  const episodes = await mapConcurrently(plans, ENCODERS, async (plan) => ({
+    plan,
+    files: plan.chapterIndex === undefined ? await bookEpisodeFiles(result, plan) : await writeChapterEpisode(result, plan, writeOptions),
+  }));
+  const files = episodes.filter((e) => e.plan.chapterIndex !== undefined).flatMap((e) => Object.values(e.files).filter((f): f is string => f !== undefined));
   if (!episodes.some((e) => e.files.vtt)) warnings.push('episodes have no captions or transcript: build captions before the feed');
 
   const pubDates = newPubDates(plans, published, now);
@@ -175,4 +177,18 @@ async function publishCover(outDir: string, cover: CoverCheck): Promise<string> 
 /** RFC 2822 dates carry whole seconds; rounding keeps a rebuilt feed identical. */
 function wholeSecond(date: Date): Date {
   return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+/** Runs fn over items, at most `limit` at a time, keeping the results in order. */
+async function mapConcurrently<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
