@@ -1,6 +1,7 @@
 // Which episodes the feed has, what each is called, and where its files live.
 // An episode's guid comes from the book's slug and its chapter title, never from its
 // position, so adding a chapter leaves every other episode's guid and URL alone.
+import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { slugify } from '../document/index.js';
 import type { SpokenBook, SpokenChapter, Timeline } from '../types.js';
@@ -29,7 +30,7 @@ export function planChapterEpisodes(book: SpokenBook, published: ReadonlyMap<str
   const seen = new Map<string, number>();
   const width = Math.max(2, String(book.chapters.length).length);
   return book.chapters.map((chapter, i) => {
-    const slug = slugify(chapter.title) ?? `chapter-${i + 1}`;
+    const slug = slugify(chapter.title) ?? titleHash(chapter.title);
     const count = (seen.get(slug) ?? 0) + 1;
     seen.set(slug, count);
     const key = count === 1 ? slug : `${slug}-${count}`;
@@ -49,6 +50,11 @@ export function planChapterEpisodes(book: SpokenBook, published: ReadonlyMap<str
 export function planBookEpisode(book: SpokenBook, audioFile: string): EpisodePlan {
   const description = book.meta.description?.trim() || (book.chapters[0] ? openingText(book.chapters[0]) : '') || book.meta.title;
   return { guid: episodeGuid(book, 'book'), title: book.meta.title, description, position: 1, audioFile };
+}
+
+/** For titles with no Latin letters or digits: a name that depends on the title only, not its position. */
+function titleHash(title: string): string {
+  return `chapter-${createHash('sha256').update(title).digest('hex').slice(0, 8)}`;
 }
 
 function episodeGuid(book: SpokenBook, key: string): string {
