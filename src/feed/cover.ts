@@ -40,7 +40,9 @@ export async function checkCover(path: string, where: string): Promise<CoverChec
 async function probeImage(path: string, where: string) {
   let stream;
   try {
-    stream = (await probeMedia(path)).streams.find((s) => s.codec_type === 'video');
+    const probe = await probeMedia(path);
+    // ffprobe shows any text file as a "tty" video; that is no picture.
+    if (probe.format.format_name !== 'tty') stream = probe.streams.find((s) => s.codec_type === 'video' && s.width && s.height);
   } catch {
     stream = undefined;
   }

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { narrate, type NarrateResult } from '../../src/pipeline.js';
+import type { AudioFormat } from '../../src/audio/index.js';
 import type { EpisodeCaptionBuilder } from '../../src/feed/index.js';
 import type { SpokenBook, Timeline } from '../../src/types.js';
 import { writeScript } from '../support/book.js';
@@ -12,9 +13,9 @@ const run = promisify(execFile);
 
 export const BASE_URL = 'https://example.org/pod/';
 
-export async function narrateMock(dir: string, name: string, text: string): Promise<NarrateResult> {
+export async function narrateMock(dir: string, name: string, text: string, formats: AudioFormat[] = ['mp3']): Promise<NarrateResult> {
   const script = await writeScript(dir, name, text);
-  return (await narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats: ['mp3'], cacheDir: join(dir, 'cache') })) as NarrateResult;
+  return (await narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats, cacheDir: join(dir, 'cache') })) as NarrateResult;
 }
 
 /** A solid-colour image of the given size; the extension picks the format. */
