@@ -38,6 +38,7 @@ export function buildProgram(): Command {
     .option('-o, --out <dir>', 'output folder; the book goes to <dir>/<book-slug>/', 'output')
     .option('-f, --format <list>', 'audio formats to write: m4b, mp3 or m4b,mp3', parseFormats, ['m4b', 'mp3'] as AudioFormat[])
     .option('--bitrate <kbps>', 'audio bit rate', parsePositiveInt, 64)
+    .addOption(new Option('--captions <format>', 'captions.vtt is always written; srt also writes captions.srt').choices(['vtt', 'srt']).default('vtt'))
     .option('--dry-run', 'print chapters, segment count, characters and estimated duration; synthesize nothing')
     .option('--cache <dir>', 'segment cache folder (default: <out>/.cache)')
     .option('--no-cache', 'synthesize every segment afresh and store nothing')
@@ -67,6 +68,7 @@ interface NarrateCliOptions {
   out: string;
   format: AudioFormat[];
   bitrate: number;
+  captions: 'vtt' | 'srt';
   dryRun?: boolean;
   cache: string | boolean;
   quiet?: boolean;
@@ -88,6 +90,7 @@ async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void
     outRoot: opts.out,
     formats: opts.format,
     bitrate: opts.bitrate,
+    captions: opts.captions,
     cacheDir: opts.cache === false ? false : typeof opts.cache === 'string' ? opts.cache : undefined,
     dryRun: opts.dryRun,
     signal: controller.signal,

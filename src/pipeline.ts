@@ -1,6 +1,7 @@
 // The whole run, stage after stage: script → document → spoken text → segments →
 // speech → audio → manifest/chapters/captions. Each stage gets only the previous
 // stage's typed output.
+import { access, constants } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
 import { parseScript } from './document/index.js';
@@ -11,11 +12,13 @@ import { createProvider } from './providers/index.js';
 import type { TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
 import { synthesizeSegments } from './speech/index.js';
-import { assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
+import { OrderedStream } from './speech/ordered-stream.js';
+import { AUDIO_FILE_NAMES, assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
+import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { silentReporter, type Reporter } from './reporter.js';
-import type { BookDocument, Manifest, Segment, SpokenBook, Timeline } from './types.js';
+import type { BookDocument, Manifest, Segment, SegmentSpeech, SpokenBook, Timeline } from './types.js';
 import { NarrateError } from './errors.js';
 
 export interface NarrateOptions {
@@ -29,6 +32,8 @@ export interface NarrateOptions {
   cacheDir?: string | false;
   dryRun?: boolean;
   bitrate?: number;
+  /** Caption formats beyond WebVTT: 'srt' also writes captions.srt. */
+  captions?: 'vtt' | 'srt';
   signal?: AbortSignal;
   reporter?: Reporter;
 }
@@ -102,24 +107,36 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     const outDir = join(options.outRoot, book.meta.slug);
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
     const bar = reporter.progress('Speaking', segments.length);
+    const ready = new OrderedStream<SegmentSpeech>(segments.length);
+    const coverPath = await coverOf(book);
+    await ffmpegReady;
+    // Audio is encoded while speech is still being synthesized; see src/audio/index.ts.
+    const audioDone = writeAudioBook(spoken, segments, ready, { outDir, formats: options.formats, coverPath, bitrate: options.bitrate ?? 64 });
+    audioDone.catch(() => {}); // awaited below
     const speeches = await synthesizeSegments(segments, {
       provider,
       cast,
       cache,
       signal: options.signal,
       onProgress: (p) => bar.update(p.done, `${p.synthesized} new, ${p.cached} cached`),
+      onSegment: (index, speech) => ready.push(index, speech),
+    }).catch(async (e: unknown) => {
+      ready.fail(e);
+      await audioDone.catch(() => {});
+      throw e;
     });
     bar.stop();
     lap('speech');
     const synthesized = speeches.filter((s) => !s.fromCache).length;
     reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
-    await ffmpegReady;
-    const encodeBar = reporter.progress('Encoding', options.formats.length);
-    const coverPath = book.meta.cover ? resolve(dirname(book.sourceFile), book.meta.cover) : undefined;
-    const audio = await writeAudioBook(spoken, segments, speeches, { outDir, formats: options.formats, coverPath, bitrate: options.bitrate ?? 64 });
-    encodeBar.stop();
+    const audio = await audioDone;
     lap('audio');
-    const files = [...audio.files, 'chapters.json', 'manifest.json'];
+    const captionFiles = buildCaptionFiles(audio.timeline, spoken, {
+      voiceLabels: new Map([...cast.voices].map(([name, v]) => [name, v.label])),
+      srt: options.captions === 'srt',
+      audioFileName: options.formats.includes('mp3') ? AUDIO_FILE_NAMES.mp3 : AUDIO_FILE_NAMES.m4b,
+    });
+    const files = [...audio.files, ...(await writeCaptionFiles(outDir, captionFiles)), 'chapters.json', 'manifest.json'];
     await writeFileAtomic(join(outDir, 'chapters.json'), JSON.stringify(buildJsonChapters(book.meta, audio.timeline), null, 2) + '\n');
     const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, files);
     await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
@@ -128,6 +145,17 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
   } finally {
     await provider.close();
   }
+}
+
+async function coverOf(book: BookDocument): Promise<string | undefined> {
+  if (!book.meta.cover) return undefined;
+  const path = resolve(dirname(book.sourceFile), book.meta.cover);
+  try {
+    await access(path, constants.R_OK);
+  } catch {
+    throw new NarrateError(`${book.sourceFile}: cover image "${path}" cannot be read. Fix "cover:" in the front matter (a path relative to the script)`);
+  }
+  return path;
 }
 
 function voicesUsed(book: BookDocument, cast: VoiceCast): VoiceProfile[] {

@@ -8,23 +8,35 @@ import { NarrateError } from '../errors.js';
 export type AudioFormat = 'm4b' | 'mp3';
 
 export interface EncodeJob {
-  pcm: () => AsyncIterable<Int16Array> | Iterable<Int16Array>;
+  /** Mono s16le PCM. */
+  pcm: Readable;
   sampleRate: number;
   format: AudioFormat;
-  /** FFMETADATA file with tags and [CHAPTER] sections. */
-  metadataPath: string;
-  coverPath?: string;
   outPath: string;
   /** Bit rate in kb/s. */
   bitrate: number;
 }
 
+export interface TagJob {
+  /** An encoded file from encodeAudio. */
+  inPath: string;
+  format: AudioFormat;
+  /** FFMETADATA file with tags and [CHAPTER] sections. */
+  metadataPath: string;
+  coverPath?: string;
+  outPath: string;
+}
+
 const CODEC: Record<AudioFormat, string[]> = {
   // The fast coder is ~5x quicker than the default and transparent for speech at 64 kb/s.
-  m4b: ['-c:a', 'aac', '-aac_coder', 'fast', '-movflags', '+faststart'],
-  // ID3v2.3: players lose CHAP/CTOC frames written as v2.4 (standards.md §6).
+  m4b: ['-c:a', 'aac', '-aac_coder', 'fast'],
   // LAME's quality 7 halves encode time; at speech bit rates the difference is inaudible.
-  mp3: ['-c:a', 'libmp3lame', '-compression_level', '7', '-id3v2_version', '3', '-write_xing', '1'],
+  mp3: ['-c:a', 'libmp3lame', '-compression_level', '7'],
+};
+const TAGGING: Record<AudioFormat, string[]> = {
+  m4b: ['-movflags', '+faststart'],
+  // ID3v2.3: players lose CHAP/CTOC frames written as v2.4 (standards.md §6).
+  mp3: ['-id3v2_version', '3', '-write_xing', '1'],
 };
 const MUXER: Record<AudioFormat, string> = { m4b: 'ipod', mp3: 'mp3' };
 
@@ -57,34 +69,38 @@ export async function checkFfmpeg(formats: AudioFormat[]): Promise<void> {
   }
 }
 
+/** Encodes PCM once. Tags and chapters are added afterwards by tagAudio, without re-encoding. */
 export function encodeAudio(job: EncodeJob): Promise<void> {
   assertFfmpegInstalled();
-  return new Promise((resolve, reject) => {
-    const pcmStream = Readable.from(bytesOf(job.pcm()));
-    const command = ffmpeg()
-      .input(pcmStream)
-      .inputFormat('s16le')
-      .inputOptions(['-ar', String(job.sampleRate), '-ac', '1'])
-      .input(job.metadataPath)
-      .inputFormat('ffmetadata');
-    const maps = ['-map', '0:a', '-map_metadata', '1', '-map_chapters', '1'];
-    if (job.coverPath) {
-      command.input(job.coverPath);
-      maps.push('-map', '2:v', '-c:v', 'copy', '-disposition:v:0', 'attached_pic');
-    }
-    command
-      .outputOptions([...maps, ...CODEC[job.format], '-b:a', `${job.bitrate}k`, '-ac', '1'])
-      .format(MUXER[job.format])
-      .on('error', (err: Error, _out: string | null, stderr: string | null) =>
-        reject(new NarrateError(`ffmpeg could not write ${job.format}: ${lastLine(stderr ?? undefined) || err.message}`)),
-      )
-      .on('end', () => resolve())
-      .save(job.outPath);
-  });
+  const command = ffmpeg()
+    .input(job.pcm)
+    .inputOptions(['-f', 's16le', '-ar', String(job.sampleRate), '-ac', '1'])
+    .outputOptions(['-map', '0:a', ...CODEC[job.format], '-b:a', `${job.bitrate}k`, '-ac', '1', '-f', MUXER[job.format]]);
+  return run(command, job.outPath, `encode ${job.format}`);
 }
 
-async function* bytesOf(chunks: AsyncIterable<Int16Array> | Iterable<Int16Array>): AsyncGenerator<Buffer> {
-  for await (const c of chunks) yield Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+/** Copies the encoded audio into its final container with tags, chapters and cover. */
+export function tagAudio(job: TagJob): Promise<void> {
+  assertFfmpegInstalled();
+  const command = ffmpeg().input(job.inPath).input(job.metadataPath).inputOptions(['-f', 'ffmetadata']);
+  const maps = ['-map', '0:a', '-map_metadata', '1', '-map_chapters', '1'];
+  if (job.coverPath) {
+    command.input(job.coverPath);
+    maps.push('-map', '2:v', '-c:v', 'copy', '-disposition:v:0', 'attached_pic');
+  }
+  command.outputOptions([...maps, '-c:a', 'copy', ...TAGGING[job.format], '-f', MUXER[job.format]]);
+  return run(command, job.outPath, `write ${job.format}`);
+}
+
+function run(command: ffmpeg.FfmpegCommand, outPath: string, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    command
+      .on('error', (err: Error, _out: string | null, stderr: string | null) =>
+        reject(new NarrateError(`ffmpeg could not ${what}: ${lastLine(stderr ?? undefined) || err.message}`)),
+      )
+      .on('end', () => resolve())
+      .save(outPath);
+  });
 }
 
 function lastLine(stderr: string | undefined): string {

@@ -1,11 +1,15 @@
 // Audio stage: joins every segment's PCM with its pauses and encodes each requested
-// format once, all formats in parallel, each under a temporary name until complete.
+// format exactly once, all formats in parallel, while speech is still arriving.
+// When the last segment is in, the timeline is known and the encoded audio is
+// copied (not re-encoded) into its final file with tags and chapters.
+import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import type { BookMeta, Segment, SegmentSpeech, SpokenBook, Timeline, TimedChapter } from '../types.js';
 import { produceFileAtomic } from '../util/atomic-file.js';
-import { encodeAudio, escapeMetadata, type AudioFormat } from './ffmpeg.js';
+import { encodeAudio, escapeMetadata, tagAudio, type AudioFormat } from './ffmpeg.js';
 import { planTimeline, type PlacedSegment } from './timeline.js';
 import { resampleLinear } from './resample.js';
 
@@ -30,44 +34,87 @@ export interface AudioBook {
 }
 
 export const AUDIO_FILE_NAMES: Record<AudioFormat, string> = { m4b: 'book.m4b', mp3: 'book.mp3' };
-const SILENCE_CHUNK = 8192;
+const SILENCE = new Int16Array(8192);
 
-export async function writeAudioBook(book: SpokenBook, segments: Segment[], speeches: SegmentSpeech[], options: AudioOptions): Promise<AudioBook> {
-  const sampleRate = Math.max(...speeches.map((s) => s.sampleRate));
-  const { timeline, placed } = planTimeline(book, segments, speeches, sampleRate);
-  const pcm = () => pcmChunks(placed, sampleRate);
+/** `speeches` yields each segment's speech in segment order, as soon as it is ready. */
+export async function writeAudioBook(book: SpokenBook, segments: Segment[], speeches: AsyncIterable<SegmentSpeech>, options: AudioOptions): Promise<AudioBook> {
   const work = await mkdtemp(join(tmpdir(), 'narrate-'));
   try {
+    const { collected, sampleRate } = await encodeWhileSpeaking(segments, speeches, options.formats, work, options.bitrate);
+    const { timeline, placed } = planTimeline(book, segments, collected, sampleRate);
     const metadataPath = join(work, 'metadata.txt');
     await writeFile(metadataPath, ffMetadata(book.meta, timeline.chapters));
     await Promise.all(
       options.formats.map((format) =>
         produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
-          encodeAudio({ pcm, sampleRate, format, metadataPath, coverPath: options.coverPath, outPath, bitrate: options.bitrate }),
+          tagAudio({ inPath: encodedPath(work, format), format, metadataPath, coverPath: options.coverPath, outPath }),
         ),
       ),
     );
+    const chapterPcm = (index: number) => pcmChunks(placed.filter((p) => p.segment.chapterIndex === index), sampleRate);
+    return { timeline, files: options.formats.map((f) => AUDIO_FILE_NAMES[f]), pcm: () => pcmChunks(placed, sampleRate), chapterPcm };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  const chapterPcm = (index: number) => pcmChunks(placed.filter((p) => p.segment.chapterIndex === index), sampleRate);
-  return { timeline, files: options.formats.map((f) => AUDIO_FILE_NAMES[f]), pcm, chapterPcm };
+}
+
+function encodedPath(work: string, format: AudioFormat): string {
+  return join(work, `encoded.${format}`);
+}
+
+async function encodeWhileSpeaking(segments: Segment[], speeches: AsyncIterable<SegmentSpeech>, formats: AudioFormat[], work: string, bitrate: number) {
+  const collected: SegmentSpeech[] = [];
+  let sampleRate = 0;
+  let sinks: PassThrough[] = [];
+  let encodes: Promise<void>[] = [];
+  // Rejects as soon as any encoder fails, so writing never waits on a dead ffmpeg.
+  let encoderFailed: Promise<never> = new Promise(() => {});
+  try {
+    for await (const speech of speeches) {
+      if (collected.length === 0) {
+        // The first segment fixes the book's sample rate; any other rate is resampled to it.
+        sampleRate = speech.sampleRate;
+        sinks = formats.map(() => new PassThrough({ highWaterMark: 1 << 20 }));
+        encodes = formats.map((format, i) => encodeAudio({ pcm: sinks[i]!, sampleRate, format, outPath: encodedPath(work, format), bitrate }));
+        encoderFailed = new Promise<never>((_, reject) => encodes.forEach((e) => e.catch(reject)));
+        encoderFailed.catch(() => {}); // settled below; never unhandled meanwhile
+      }
+      const segment = segments[collected.length]!;
+      collected.push(speech);
+      const write = async () => {
+        await writeToAll(sinks, resampleLinear(speech.pcm, speech.sampleRate, sampleRate));
+        await writeSilence(sinks, Math.round((segment.pauseAfterMs * sampleRate) / 1000));
+      };
+      await Promise.race([write(), encoderFailed]);
+    }
+    sinks.forEach((s) => s.end());
+  } catch (e) {
+    // Ending the input lets ffmpeg exit; its half-made file is in `work`, which is removed.
+    sinks.forEach((s) => s.end());
+    await Promise.allSettled(encodes);
+    throw e;
+  }
+  const settled = await Promise.allSettled(encodes);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return { collected, sampleRate };
+}
+
+async function writeToAll(sinks: PassThrough[], pcm: Int16Array): Promise<void> {
+  if (pcm.length === 0) return;
+  const bytes = Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
+  await Promise.all(sinks.map(async (sink) => (sink.write(bytes) ? undefined : await once(sink, 'drain'))));
+}
+
+async function writeSilence(sinks: PassThrough[], samples: number): Promise<void> {
+  for (let left = samples; left > 0; left -= SILENCE.length) await writeToAll(sinks, left >= SILENCE.length ? SILENCE : SILENCE.subarray(0, left));
 }
 
 function* pcmChunks(placed: PlacedSegment[], sampleRate: number): Generator<Int16Array> {
-  const silence = new Int16Array(SILENCE_CHUNK);
   for (const p of placed) {
-    const audio = resampleLinear(p.speech.pcm, p.speech.sampleRate, sampleRate);
-    yield audio.length === p.samples ? audio : fitLength(audio, p.samples);
-    for (let left = p.pauseSamples; left > 0; left -= SILENCE_CHUNK) yield left >= SILENCE_CHUNK ? silence : silence.subarray(0, left);
+    yield resampleLinear(p.speech.pcm, p.speech.sampleRate, sampleRate);
+    for (let left = p.pauseSamples; left > 0; left -= SILENCE.length) yield left >= SILENCE.length ? SILENCE : SILENCE.subarray(0, left);
   }
-}
-
-function fitLength(audio: Int16Array, samples: number): Int16Array {
-  if (audio.length > samples) return audio.subarray(0, samples);
-  const out = new Int16Array(samples);
-  out.set(audio);
-  return out;
 }
 
 export function ffMetadata(meta: BookMeta, chapters: TimedChapter[]): string {

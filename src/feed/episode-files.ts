@@ -4,7 +4,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { encodeAudio, escapeMetadata } from '../audio/ffmpeg.js';
+import { Readable } from 'node:stream';
+import { encodeAudio, escapeMetadata, tagAudio } from '../audio/ffmpeg.js';
 import type { NarrateResult } from '../pipeline.js';
 import type { SpokenBook, Timeline } from '../types.js';
 import { produceFileAtomic, writeFileAtomic } from '../util/atomic-file.js';
@@ -52,21 +53,20 @@ async function encodeEpisodeAudio(result: NarrateResult, plan: EpisodePlan, opti
   const work = await mkdtemp(join(tmpdir(), 'narrate-episode-'));
   try {
     const metadataPath = join(work, 'metadata.txt');
+    const encodedPath = join(work, 'encoded.mp3');
     await writeFile(metadataPath, episodeMetadata(result, plan));
+    const pcm = Readable.from(bytesOf(result.audio.chapterPcm(plan.chapterIndex!)));
+    await encodeAudio({ pcm, sampleRate: result.timeline.sampleRate, format: 'mp3', outPath: encodedPath, bitrate: options.bitrate });
     await produceFileAtomic(join(result.outDir, plan.audioFile), (outPath) =>
-      encodeAudio({
-        pcm: () => result.audio.chapterPcm(plan.chapterIndex!),
-        sampleRate: result.timeline.sampleRate,
-        format: 'mp3',
-        metadataPath,
-        coverPath: options.coverPath,
-        outPath,
-        bitrate: options.bitrate,
-      }),
+      tagAudio({ inPath: encodedPath, format: 'mp3', metadataPath, coverPath: options.coverPath, outPath }),
     );
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+function* bytesOf(chunks: Iterable<Int16Array>): Generator<Buffer> {
+  for (const c of chunks) yield Buffer.from(c.buffer, c.byteOffset, c.byteLength);
 }
 
 function episodeMetadata(result: NarrateResult, plan: EpisodePlan): string {

@@ -20,6 +20,8 @@ export interface SpeechOptions {
   cache: SegmentCache;
   signal?: AbortSignal;
   onProgress?: (p: SpeechProgress) => void;
+  /** Called as each segment is ready, in completion order, so audio can start early. */
+  onSegment?: (index: number, speech: SegmentSpeech) => void;
 }
 
 export function segmentCacheKey(segment: Segment, options: Pick<SpeechOptions, 'provider' | 'cast'>): string {
@@ -39,6 +41,7 @@ export async function synthesizeSegments(segments: Segment[], options: SpeechOpt
       const index = next++;
       try {
         results[index] = await speakOne(segments[index]!, options);
+        options.onSegment?.(index, results[index]!);
       } catch (e) {
         failed = true; // no new requests once one has failed: nothing more is spent
         throw e;

@@ -38,7 +38,7 @@ describe('narrate CLI', () => {
     const run = await runCli(['tiny.md', '--provider', 'mock', '--format', 'mp3'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('wrote output/tiny/');
-    expect((await readdir(join(dir, 'output', 'tiny'))).sort()).toEqual(['book.mp3', 'chapters.json', 'manifest.json']);
+    expect((await readdir(join(dir, 'output', 'tiny'))).sort()).toEqual(['book.mp3', 'captions.vtt', 'chapters.json', 'chapters.vtt', 'manifest.json', 'transcript.html', 'transcript.txt']);
   });
 
   it.each([

@@ -104,3 +104,50 @@ describe('narrating with the mock provider', () => {
     expect(edited.cached).toBe(again.cached - 1);
   });
 });
+
+describe('a run that fails halfway', () => {
+  it('leaves no audio file, complete or partial, and keeps finished segments cached', async () => {
+    const { createMockProvider } = await import('../../src/providers/mock/index.js');
+    const mock = createMockProvider();
+    let calls = 0;
+    const failing = {
+      ...mock,
+      concurrency: 1,
+      capabilities: (v: Parameters<typeof mock.capabilities>[0]) => ({ ...mock.capabilities(v), concurrency: 1 }),
+      synthesize: async (...args: Parameters<typeof mock.synthesize>) => {
+        if (++calls === 4) throw new Error('connection reset');
+        return mock.synthesize(...args);
+      },
+    };
+    const dir = await tempDir();
+    const script = await writeScript(dir, 'harbour.md', STORY);
+    await expect(narrate({ scriptPath: script, provider: failing, outRoot: join(dir, 'out'), formats: ['m4b', 'mp3'] })).rejects.toThrow(/connection reset/);
+    const outDir = join(dir, 'out', 'harbour-lights');
+    const left = await readdir(outDir).catch(() => [] as string[]);
+    expect(left).toEqual([]);
+    const resumed = (await narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats: ['mp3'] })) as NarrateResult;
+    expect(resumed.cached).toBe(3);
+  });
+});
+
+describe('a cover image', () => {
+  it('is embedded in both audio files', async () => {
+    const dir = await tempDir();
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    await promisify(execFile)('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'color=c=navy:s=1400x1400', '-frames:v', '1', join(dir, 'cover.png')]);
+    const script = await writeScript(dir, 'covered.md', `---\ntitle: Covered\ncover: cover.png\n---\n\n## One\n\nA line under a cover.\n`);
+    const result = (await narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats: ['m4b', 'mp3'] })) as NarrateResult;
+    for (const file of ['book.m4b', 'book.mp3']) {
+      const probe = await ffprobe(join(result.outDir, file));
+      const picture = probe.streams.find((s) => s.codec_type === 'video');
+      expect(picture?.codec_name, file).toBe('png');
+    }
+  });
+
+  it('that is missing stops the run with the path', async () => {
+    const dir = await tempDir();
+    const script = await writeScript(dir, 'covered.md', `---\ntitle: Covered\ncover: nowhere.jpg\n---\n\n## One\n\nA line.\n`);
+    await expect(narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats: ['mp3'] })).rejects.toThrow(/covered\.md: cover image .*nowhere\.jpg.* cannot be read/);
+  });
+});

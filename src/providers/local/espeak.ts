@@ -46,7 +46,11 @@ async function loadWorker(): Promise<EspeakWorker> {
     throw new Error(`eSpeak NG is not installed (npm package ${PACKAGE}). Run "npm ci" in the narrate folder`);
   }
   const module = await factory();
-  return new module.eSpeakNGWorker();
+  const worker = new module.eSpeakNGWorker();
+  // A fresh engine pads its first utterance with extra leading silence; speaking once
+  // here makes every real segment's audio the same whichever instance speaks it.
+  worker.synthesize('.', () => 0);
+  return worker;
 }
 
 function worker(): Promise<EspeakWorker> {

@@ -1,0 +1,177 @@
+// Turns the final timeline's timed words into caption cues: each sentence is cut
+// into cues that fit two 42-character lines and seven seconds, at the best phrase
+// boundaries; very short neighbouring sentences share a cue; times come straight
+// from the words' own start and end on the final audio clock.
+import type { TimedToken, Timeline } from '../types.js';
+import { DEFAULT_LIMITS, type CaptionLimits } from './limits.js';
+import { breakCostBefore, joinedLength, layoutLines, type CueWord } from './lines.js';
+import { displayableWord, hardWrap, visibleLength } from './text.js';
+
+export interface CaptionCue {
+  startMs: number;
+  endMs: number;
+  lines: string[];
+  voice: string;
+  chapterIndex: number;
+  sentenceIds: string[];
+  /** When the first word starts and the last word stops being heard. */
+  speechStartMs: number;
+  speechEndMs: number;
+}
+
+interface SentenceWords {
+  sentenceId: string;
+  chapterIndex: number;
+  voice: string;
+  words: CueWord[];
+}
+
+interface CueDraft extends Omit<CaptionCue, 'startMs' | 'endMs'> {
+  words: CueWord[];
+  /** False when the sentence was cut into several cues. */
+  wholeSentences: boolean;
+}
+
+const CUE_COST = 6;
+const BREAK_WEIGHT = 8;
+const SHORT_CUE_COST = 30;
+/**
+ * An engine may voice two written words as one (eSpeak NG says "for a" as one
+ * word event); the second then has no time of its own, and a cue starting on it
+ * would start late. Cues start on such a word only when nothing else fits.
+ */
+const UNTIMED_START_COST = 40;
+
+export function buildCues(timeline: Timeline, language: string, limits: CaptionLimits = DEFAULT_LIMITS): CaptionCue[] {
+  const sentences = groupBySentence(timeline.tokens, limits);
+  const drafts: CueDraft[] = [];
+  for (const sentence of sentences) {
+    const chunks = chunkSentence(sentence.words, language, limits);
+    const parts = chunks.map((words) => draftCue(sentence, words, chunks.length === 1, language, limits));
+    const previous = drafts.at(-1);
+    const merged = parts.length === 1 && previous ? mergeShortSentences(previous, parts[0]!, language, limits) : null;
+    if (merged) drafts[drafts.length - 1] = merged;
+    else drafts.push(...parts);
+  }
+  return placeInTime(drafts, timeline.durationMs, limits);
+}
+
+export function cueText(cue: { lines: string[] }): string {
+  return cue.lines.join(' ');
+}
+
+function groupBySentence(tokens: readonly TimedToken[], limits: CaptionLimits): SentenceWords[] {
+  const sentences: SentenceWords[] = [];
+  for (const token of tokens) {
+    const text = displayableWord(token.written);
+    if (text === '') continue;
+    let current = sentences.at(-1);
+    if (!current || current.sentenceId !== token.sentenceId) {
+      current = { sentenceId: token.sentenceId, chapterIndex: token.chapterIndex, voice: token.voice, words: [] };
+      sentences.push(current);
+    }
+    current.words.push(...wordsOf(token, text, limits.maxLineLength));
+  }
+  return sentences;
+}
+
+/** A word too long for a line is hard-wrapped; only then is its time shared by length. */
+function wordsOf(token: TimedToken, text: string, maxLineLength: number): CueWord[] {
+  const base = { startMs: token.startMs, endMs: token.endMs, sentenceId: token.sentenceId };
+  const length = visibleLength(text);
+  if (length <= maxLineLength) return [{ ...base, text, length, gluedToNext: false }];
+  const pieces = hardWrap(text, maxLineLength);
+  const msPerLetter = (token.endMs - token.startMs) / length;
+  let at = token.startMs;
+  return pieces.map((piece, i) => {
+    const pieceLength = visibleLength(piece);
+    const startMs = at;
+    at = i === pieces.length - 1 ? token.endMs : at + pieceLength * msPerLetter;
+    return { ...base, text: piece, length: pieceLength, startMs, endMs: at, gluedToNext: i < pieces.length - 1 };
+  });
+}
+
+/** Cuts one sentence into cues by dynamic programming over the word boundaries. */
+function chunkSentence(words: CueWord[], language: string, limits: CaptionLimits): CueWord[][] {
+  const n = words.length;
+  const sentenceMs = words[n - 1]!.endMs - words[0]!.startMs;
+  const best: Array<{ cost: number; from: number }> = [{ cost: 0, from: -1 }];
+  for (let end = 1; end <= n; end++) {
+    best[end] = { cost: Infinity, from: end - 1 };
+    for (let start = end - 1; start >= 0; start--) {
+      const slice = words.slice(start, end);
+      if (joinedLength(slice) > limits.maxLineLength * limits.maxLines + 1) break;
+      const spanMs = words[end - 1]!.endMs - words[start]!.startMs;
+      if (spanMs > limits.maxCueMs && end - start > 1) break;
+      const layout = layoutLines(slice, language, limits.maxLineLength);
+      if (!layout || best[start]!.cost === Infinity) continue;
+      const breakCost = end < n ? breakCostBefore(words, end, language) * BREAK_WEIGHT + (hasOwnTime(words[end]!) ? 0 : UNTIMED_START_COST) : 0;
+      const tooShort = spanMs < limits.minCueMs && sentenceMs >= limits.minCueMs ? SHORT_CUE_COST : 0;
+      const cost = best[start]!.cost + CUE_COST + layout.cost + breakCost + tooShort;
+      if (cost < best[end]!.cost) best[end] = { cost, from: start };
+    }
+  }
+  const chunks: CueWord[][] = [];
+  for (let end = n; end > 0; end = best[end]!.from) chunks.unshift(words.slice(best[end]!.from, end));
+  return chunks;
+}
+
+function hasOwnTime(word: CueWord): boolean {
+  return word.endMs > word.startMs;
+}
+
+function draftCue(sentence: SentenceWords, words: CueWord[], wholeSentences: boolean, language: string, limits: CaptionLimits): CueDraft {
+  const layout = layoutLines(words, language, limits.maxLineLength);
+  if (!layout) throw new Error(`sentence ${sentence.sentenceId} has a cue that cannot be laid out`);
+  return {
+    lines: layout.lines,
+    words,
+    wholeSentences,
+    voice: sentence.voice,
+    chapterIndex: sentence.chapterIndex,
+    sentenceIds: [sentence.sentenceId],
+    speechStartMs: words[0]!.startMs,
+    speechEndMs: words.at(-1)!.endMs,
+  };
+}
+
+/**
+ * Two sentences share a cue only when each is too short to make a cue of its own
+ * (under the minimum cue time), they are spoken by one voice in one paragraph,
+ * close together, and the pair still fits the cue limits.
+ */
+function mergeShortSentences(previous: CueDraft, next: CueDraft, language: string, limits: CaptionLimits): CueDraft | null {
+  const short = (d: CueDraft) => d.wholeSentences && d.speechEndMs - d.speechStartMs < limits.minCueMs;
+  if (!short(previous) || !short(next)) return null;
+  if (previous.voice !== next.voice || paragraphOf(previous.sentenceIds[0]!) !== paragraphOf(next.sentenceIds[0]!)) return null;
+  if (next.speechStartMs - previous.speechEndMs > limits.maxMergeGapMs) return null;
+  if (next.speechEndMs - previous.speechStartMs > limits.maxCueMs) return null;
+  const words = [...previous.words, ...next.words];
+  const layout = layoutLines(words, language, limits.maxLineLength);
+  if (!layout) return null;
+  return { ...previous, words, lines: layout.lines, sentenceIds: [...previous.sentenceIds, ...next.sentenceIds], speechEndMs: next.speechEndMs };
+}
+
+/** "c02-p003-s01" → "c02-p003"; ids of another shape (a title) stand alone. */
+function paragraphOf(sentenceId: string): string {
+  return sentenceId.replace(/-s\d+$/, '');
+}
+
+/**
+ * Cue start is the first word's start; the end is the last word's stop, held a
+ * little longer only to reach the minimum time or the reading speed, never into
+ * the next cue and never past the timing tolerance.
+ */
+function placeInTime(drafts: CueDraft[], durationMs: number, limits: CaptionLimits): CaptionCue[] {
+  const starts = drafts.map((d) => Math.round(d.speechStartMs));
+  return drafts.map((draft, i) => {
+    const startMs = starts[i]!;
+    const spokenEnd = Math.max(Math.round(draft.speechEndMs), startMs + 1);
+    const characters = visibleLength(cueText(draft));
+    const wanted = Math.max(startMs + limits.minCueMs, startMs + Math.floor((characters * 1000) / limits.maxCharsPerSecond) + 1);
+    const ceiling = Math.min(spokenEnd + limits.maxEndExtensionMs, starts[i + 1] ?? Infinity, startMs + limits.maxCueMs, Math.round(durationMs));
+    const endMs = Math.max(spokenEnd, Math.min(wanted, ceiling));
+    const { words: _words, wholeSentences: _whole, ...cue } = draft;
+    return { ...cue, startMs, endMs };
+  });
+}

@@ -1,0 +1,32 @@
+// Compressed audio from Polly → mono s16 PCM, through the ffmpeg binary: the bytes go
+// in on stdin and PCM comes back on stdout, so no temporary files are left behind.
+import { spawn } from 'node:child_process';
+import { NarrateError } from '../../errors.js';
+import { assertFfmpegInstalled } from '../../audio/ffmpeg.js';
+
+export async function decodeToPcm(audio: Uint8Array, sampleRate: number, signal?: AbortSignal): Promise<Int16Array> {
+  assertFfmpegInstalled();
+  const bin = process.env.FFMPEG_PATH ?? 'ffmpeg';
+  const args = ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-ac', '1', '-ar', String(sampleRate), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'];
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], signal });
+  const chunks: Buffer[] = [];
+  const errors: Buffer[] = [];
+  child.stdout.on('data', (c: Buffer) => chunks.push(c));
+  child.stderr.on('data', (c: Buffer) => errors.push(c));
+  // ffmpeg may stop reading early on bad input; the exit code reports that, not EPIPE.
+  child.stdin.on('error', () => {});
+  child.stdin.end(audio);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0) {
+    const reason = Buffer.concat(errors).toString('utf8').trim().split('\n').pop() || `exit code ${code}`;
+    throw new NarrateError(`could not decode Polly audio with ffmpeg: ${reason}`);
+  }
+  const bytes = Buffer.concat(chunks);
+  // Copy into a fresh, aligned buffer: Buffer.concat may return a view at an odd offset.
+  const pcm = new Int16Array(bytes.length >> 1);
+  new Uint8Array(pcm.buffer).set(bytes.subarray(0, pcm.length * 2));
+  return pcm;
+}
