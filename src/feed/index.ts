@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../util/atomic-file.js';
 import { feedUrlForGuid, parseBaseUrl, urlFor } from './base-url.js';
 import { itunesCategory, loadFeedConfig, type FeedConfig } from './config.js';
 import { checkCover, type CoverCheck } from './cover.js';
+import { captionsStageBuilder } from './episode-captions.js';
 import { writeChapterEpisode, type EpisodeCaptionBuilder, type EpisodeFiles } from './episode-files.js';
 import { PODCAST_GUID_NAMESPACE, planBookEpisode, planChapterEpisodes, type EpisodeMode, type EpisodePlan } from './episodes.js';
 import type { FeedChannel, FeedItem, PublishedItem } from './model.js';
@@ -33,7 +34,9 @@ export interface PublishFeedOptions {
   /** MP3 bit rate of chapter episodes, kb/s. */
   bitrate?: number;
   reporter?: Reporter;
-  /** Per-episode captions and transcript; without it chapter episodes have none. */
+  /** Voice name → label for <v> spans in per-episode captions (as the book's captions use). */
+  voiceLabels?: ReadonlyMap<string, string>;
+  /** Builds per-episode captions and transcript; default: the captions stage. */
   episodeCaptions?: EpisodeCaptionBuilder;
 }
 
@@ -69,7 +72,7 @@ export async function publishFeed(result: NarrateResult, options: PublishFeedOpt
     files: plan.chapterIndex === undefined ? await bookEpisodeFiles(result, plan) : await writeChapterEpisode(result, plan, writeOptions),
   }));
   const files = episodes.filter((e) => e.plan.chapterIndex !== undefined).flatMap((e) => Object.values(e.files).filter((f): f is string => f !== undefined));
-  if (!episodes.some((e) => e.files.vtt)) warnings.push('episodes have no captions or transcript: build captions before the feed');
+  if (episodes.some((e) => !e.files.vtt)) warnings.push(`${BOOK_CAPTIONS} is missing: the episode has no captions or transcript. Narrate the book again before publishing`);
 
   const pubDates = newPubDates(plans, published, now);
   const items = await Promise.all(episodes.map((e) => feedItem(result, base, e.plan, e.files, pubDates.get(e.plan.guid)!)));
@@ -83,7 +86,7 @@ export async function publishFeed(result: NarrateResult, options: PublishFeedOpt
 }
 
 function episodeOptions(options: PublishFeedOptions, cover: CoverCheck | undefined) {
-  return { bitrate: options.bitrate ?? 64, coverPath: cover?.isJpegOrPng ? cover.path : undefined, captions: options.episodeCaptions };
+  return { bitrate: options.bitrate ?? 64, coverPath: cover?.isJpegOrPng ? cover.path : undefined, captions: options.episodeCaptions ?? captionsStageBuilder(options.voiceLabels) };
 }
 
 function feedChannel(result: NarrateResult, base: URL, config: FeedConfig, coverFile: string | undefined, items: FeedItem[], now: Date): FeedChannel {

@@ -1,5 +1,5 @@
 // --episodes book: the whole book as one episode, pointing at the book's own audio,
-// chapters.json and the captions stage's files; feed.json settings next to the script.
+// chapters.json and the captions and transcript narrate() wrote; feed.json settings next to the script.
 import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFeed } from 'podcast-partytime';
@@ -38,8 +38,6 @@ describe('the whole book as one episode', () => {
     dir = await tempDir('narrate-feed-book-');
     await writeFile(join(dir, 'feed.json'), JSON.stringify({ link: 'https://example.org/crossing', owner_name: 'A. Morrow', copyright: '© 2026 Ada Morrow' }));
     result = await narrateMock(dir, 'crossing.md', STORY);
-    await writeFile(join(result.outDir, 'captions.vtt'), 'WEBVTT\n');
-    await writeFile(join(result.outDir, 'transcript.html'), '<!doctype html><title>t</title>');
     await publishFeed(result, { baseUrl: BASE_URL, episodes: 'book', now: new Date('2026-05-01T12:00:00Z') });
     feed = parseFeed(await readFile(join(result.outDir, 'feed.xml'), 'utf8'))!;
   });

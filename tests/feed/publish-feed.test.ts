@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseFeed } from 'podcast-partytime';
 import { v5 as uuidv5 } from 'uuid';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseVtt, visibleCueText } from '../../src/captions/vtt-check.js';
 import { publishFeed } from '../../src/feed/index.js';
 import type { NarrateResult } from '../../src/pipeline.js';
 import { tempDir } from '../support/book.js';
@@ -116,13 +117,19 @@ describe('publishing chapters as episodes', () => {
     }
   });
 
-  it('links captions (VTT) and an HTML transcript per episode, and both files exist', async () => {
-    for (const item of feed.items) {
+  it('links valid WebVTT captions and an HTML transcript per episode, on the episode’s clock', async () => {
+    for (const [i, item] of feed.items.entries()) {
       const [vtt, html] = item.podcastTranscripts!;
       expect(vtt).toMatchObject({ type: 'text/vtt', rel: 'captions', language: 'en-GB' });
-      expect(html).toMatchObject({ type: 'text/html' });
-      expect(await readFile(localPath(result.outDir, vtt!.url), 'utf8')).toMatch(/^WEBVTT/);
-      expect(await readFile(localPath(result.outDir, html!.url), 'utf8')).toContain(`<audio src="${item.enclosure.url.split('/').pop()}">`);
+      expect(html).toMatchObject({ type: 'text/html', language: 'en-GB' });
+      const parsed = parseVtt(await readFile(localPath(result.outDir, vtt!.url), 'utf8'), 'captions');
+      expect(parsed.errors).toEqual([]);
+      const chapter = result.timeline.chapters[i]!;
+      expect(parsed.cues[0]!.startTime).toBeLessThan(1);
+      expect(parsed.cues.at(-1)!.endTime).toBeLessThanOrEqual((chapter.endMs - chapter.startMs) / 1000 + 0.001);
+      expect(parsed.cues.map((c) => visibleCueText(c.tree.children)).join(' ')).toContain(CHAPTERS[i]!.split(' ')[0]!);
+      const page = await readFile(localPath(result.outDir, html!.url), 'utf8');
+      expect(page).toContain(`src="${encodeURI(item.enclosure.url.split('/').pop()!)}"`);
     }
   });
 

@@ -9,7 +9,7 @@ import { publishFeed } from '../../src/feed/index.js';
 import { narrate, type NarrateResult } from '../../src/pipeline.js';
 import { tempDir } from '../support/book.js';
 import { ffprobe } from '../support/ffprobe.js';
-import { BASE_URL, recordingCaptions } from './support.js';
+import { BASE_URL } from './support.js';
 
 const SAMPLE = fileURLToPath(new URL('../../script/the-keeper-of-tern-rock.md', import.meta.url));
 type Parsed = NonNullable<ReturnType<typeof parseFeed>>;
@@ -23,7 +23,7 @@ describe('the sample story as a podcast', () => {
     const script = join(dir, 'the-keeper-of-tern-rock.md');
     await copyFile(SAMPLE, script);
     result = (await narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'output'), formats: ['mp3'], cacheDir: false })) as NarrateResult;
-    await publishFeed(result, { baseUrl: BASE_URL, episodes: 'chapters', episodeCaptions: recordingCaptions([]) });
+    await publishFeed(result, { baseUrl: BASE_URL, episodes: 'chapters' });
     feed = parseFeed(await readFile(join(result.outDir, 'feed.xml'), 'utf8'))!;
   });
 
