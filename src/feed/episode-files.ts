@@ -7,6 +7,9 @@ import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { encodeAudio, escapeMetadata, tagAudio } from '../audio/ffmpeg.js';
 import type { NarrateResult } from '../pipeline.js';
+
+/** What the feed needs from a narration; narrate() may publish before its manifest is written. */
+export type FeedSource = Pick<NarrateResult, 'outDir' | 'audio' | 'timeline' | 'spoken'>;
 import type { SpokenBook, Timeline } from '../types.js';
 import { produceFileAtomic, writeFileAtomic } from '../util/atomic-file.js';
 import { chapterBook, chapterTimeline, stemOf, type EpisodePlan } from './episodes.js';
@@ -32,7 +35,7 @@ export interface EpisodeWriteOptions {
   captions?: EpisodeCaptionBuilder;
 }
 
-export async function writeChapterEpisode(result: NarrateResult, plan: EpisodePlan, options: EpisodeWriteOptions): Promise<EpisodeFiles> {
+export async function writeChapterEpisode(result: FeedSource, plan: EpisodePlan, options: EpisodeWriteOptions): Promise<EpisodeFiles> {
   const index = plan.chapterIndex!;
   const stem = stemOf(plan.audioFile);
   await encodeEpisodeAudio(result, plan, options);
@@ -49,7 +52,7 @@ export async function writeChapterEpisode(result: NarrateResult, plan: EpisodePl
   return files;
 }
 
-async function encodeEpisodeAudio(result: NarrateResult, plan: EpisodePlan, options: EpisodeWriteOptions): Promise<void> {
+async function encodeEpisodeAudio(result: FeedSource, plan: EpisodePlan, options: EpisodeWriteOptions): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'narrate-episode-'));
   try {
     const metadataPath = join(work, 'metadata.txt');
@@ -69,7 +72,7 @@ function* bytesOf(chunks: Iterable<Int16Array>): Generator<Buffer> {
   for (const c of chunks) yield Buffer.from(c.buffer, c.byteOffset, c.byteLength);
 }
 
-function episodeMetadata(result: NarrateResult, plan: EpisodePlan): string {
+function episodeMetadata(result: FeedSource, plan: EpisodePlan): string {
   const meta = result.spoken.meta;
   const lines = [';FFMETADATA1', `title=${escapeMetadata(plan.title)}`, `album=${escapeMetadata(meta.title)}`, `track=${plan.position}`, 'genre=Podcast'];
   if (meta.author) lines.push(`artist=${escapeMetadata(meta.author)}`, `album_artist=${escapeMetadata(meta.author)}`);
@@ -77,7 +80,7 @@ function episodeMetadata(result: NarrateResult, plan: EpisodePlan): string {
 }
 
 /** Podcasting 2.0 JSON chapters (jsonChapters.md v1.2) for one episode. */
-function episodeChapters(result: NarrateResult, plan: EpisodePlan, timeline: Timeline): object {
+function episodeChapters(result: FeedSource, plan: EpisodePlan, timeline: Timeline): object {
   const meta = result.spoken.meta;
   return {
     version: '1.2.0',

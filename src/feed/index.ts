@@ -6,20 +6,19 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { v5 as uuidv5 } from 'uuid';
 import { NarrateError } from '../errors.js';
-import type { NarrateResult } from '../pipeline.js';
 import { silentReporter, type Reporter } from '../reporter.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { feedUrlForGuid, parseBaseUrl, urlFor } from './base-url.js';
 import { itunesCategory, loadFeedConfig, type FeedConfig } from './config.js';
 import { checkCover, type CoverCheck } from './cover.js';
 import { captionsStageBuilder } from './episode-captions.js';
-import { writeChapterEpisode, type EpisodeCaptionBuilder, type EpisodeFiles } from './episode-files.js';
+import { writeChapterEpisode, type EpisodeCaptionBuilder, type EpisodeFiles, type FeedSource } from './episode-files.js';
 import { PODCAST_GUID_NAMESPACE, planBookEpisode, planChapterEpisodes, type EpisodeMode, type EpisodePlan } from './episodes.js';
 import type { FeedChannel, FeedItem, PublishedItem } from './model.js';
 import { durationSeconds } from './probe.js';
 import { readPublishedItems, renderFeed } from './xml.js';
 
-export type { EpisodeCaptionBuilder } from './episode-files.js';
+export type { EpisodeCaptionBuilder, FeedSource } from './episode-files.js';
 export type { EpisodeMode } from './episodes.js';
 export { parseBaseUrl } from './base-url.js';
 
@@ -54,7 +53,7 @@ const BOOK_CHAPTERS = 'chapters.json';
 /** ffmpeg encodes one stream per process; one per core keeps the machine busy. */
 const ENCODERS = Math.max(1, Math.min(4, availableParallelism()));
 
-export async function publishFeed(result: NarrateResult, options: PublishFeedOptions): Promise<PublishedFeed> {
+export async function publishFeed(result: FeedSource, options: PublishFeedOptions): Promise<PublishedFeed> {
   const reporter = options.reporter ?? silentReporter;
   const base = parseBaseUrl(options.baseUrl);
   const meta = result.spoken.meta;
@@ -89,7 +88,7 @@ function episodeOptions(options: PublishFeedOptions, cover: CoverCheck | undefin
   return { bitrate: options.bitrate ?? 64, coverPath: cover?.isJpegOrPng ? cover.path : undefined, captions: options.episodeCaptions ?? captionsStageBuilder(options.voiceLabels) };
 }
 
-function feedChannel(result: NarrateResult, base: URL, config: FeedConfig, coverFile: string | undefined, items: FeedItem[], now: Date): FeedChannel {
+function feedChannel(result: FeedSource, base: URL, config: FeedConfig, coverFile: string | undefined, items: FeedItem[], now: Date): FeedChannel {
   const meta = result.spoken.meta;
   const feedUrl = urlFor(base, FEED_FILE);
   return {
@@ -113,7 +112,7 @@ function feedChannel(result: NarrateResult, base: URL, config: FeedConfig, cover
   };
 }
 
-async function feedItem(result: NarrateResult, base: URL, plan: EpisodePlan, files: EpisodeFiles, pubDate: Date): Promise<FeedItem> {
+async function feedItem(result: FeedSource, base: URL, plan: EpisodePlan, files: EpisodeFiles, pubDate: Date): Promise<FeedItem> {
   const audioPath = join(result.outDir, files.audio);
   const language = result.spoken.meta.language;
   const transcripts: FeedItem['transcripts'] = [];
@@ -143,13 +142,13 @@ function newPubDates(plans: EpisodePlan[], published: ReadonlyMap<string, Publis
   return dates;
 }
 
-function bookAudioFile(result: NarrateResult): string {
+function bookAudioFile(result: FeedSource): string {
   const audio = result.audio.files.find((f) => f.endsWith('.mp3')) ?? result.audio.files.find((f) => /\.m4[ab]$/.test(f));
   if (!audio) throw new NarrateError('--episodes book needs book audio: add mp3 or m4b to the formats');
   return audio;
 }
 
-async function bookEpisodeFiles(result: NarrateResult, plan: EpisodePlan): Promise<EpisodeFiles> {
+async function bookEpisodeFiles(result: FeedSource, plan: EpisodePlan): Promise<EpisodeFiles> {
   const exists = (name: string) => access(join(result.outDir, name)).then(() => name, () => undefined);
   const chapters = await exists(BOOK_CHAPTERS);
   if (!chapters) throw new NarrateError(`${join(result.outDir, BOOK_CHAPTERS)} is missing: narrate the book again before publishing the feed`);
