@@ -50,6 +50,8 @@ export const FEED_FILE = 'feed.xml';
 const BOOK_CAPTIONS = 'captions.vtt';
 const BOOK_TRANSCRIPT = 'transcript.html';
 const BOOK_CHAPTERS = 'chapters.json';
+/** Apple's limit for a show's description (standards.md §4). */
+const MAX_DESCRIPTION_BYTES = 4000;
 /** ffmpeg encodes one stream per process; one per core keeps the machine busy. */
 const ENCODERS = Math.max(1, Math.min(4, availableParallelism()));
 
@@ -78,6 +80,9 @@ export async function publishFeed(result: FeedSource, options: PublishFeedOption
   const coverFile = cover ? await publishCover(result.outDir, cover) : undefined;
   if (coverFile) files.push(coverFile);
   const channel = feedChannel(result, base, config, coverFile, items, now);
+  if (Buffer.byteLength(channel.description) > MAX_DESCRIPTION_BYTES) {
+    warnings.push(`the description is ${Buffer.byteLength(channel.description)} bytes, but Apple Podcasts shows at most ${MAX_DESCRIPTION_BYTES}: shorten "description:" in the front matter`);
+  }
   await writeFileAtomic(join(result.outDir, FEED_FILE), renderFeed(channel));
   files.push(FEED_FILE);
   for (const w of warnings) reporter.warn(w);

@@ -1,6 +1,8 @@
-// The one module that touches xmlbuilder2: writes the feed, and reads back what an
-// earlier build published. The builder escapes text and attributes, so titles with
-// &, <, quotes or any script round-trip unchanged.
+// The feed's one door to XML: xmlbuilder2 writes the feed and reads back what an
+// earlier build published (after fast-xml-parser's validator has checked it is
+// well-formed, which xmlbuilder2's forgiving parser does not). The builder escapes
+// text and attributes, so titles with &, <, quotes or any script round-trip unchanged.
+import { XMLValidator } from 'fast-xml-parser';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { FeedChannel, FeedItem, PublishedItem } from './model.js';
@@ -65,6 +67,8 @@ function clean(value: string): string {
 
 /** The guid, pubDate and enclosure URL of every item in an earlier feed.xml. */
 export function readPublishedItems(xml: string): PublishedItem[] {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(`line ${valid.err.line}: ${valid.err.msg}`);
   const document = create(xml).node as unknown as Document;
   const items: PublishedItem[] = [];
   for (const item of Array.from(document.getElementsByTagName('item'))) {

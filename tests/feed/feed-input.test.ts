@@ -121,4 +121,20 @@ describe('publishing with bad input', () => {
     expect(warned).toEqual(expect.arrayContaining([expect.stringMatching(/600x600, but podcast artwork must be 1400 to 3000 px/)]));
     expect(published.files).toEqual(expect.arrayContaining(['feed.xml', 'cover.jpg', 'episodes/01-one.mp3']));
   });
+
+  it('publishes every episode as new when the earlier feed.xml cannot be read, and says so', async () => {
+    await writeFile(join(result.outDir, 'feed.xml'), '<rss><channel><item>');
+    const published = await publishFeed(result, { baseUrl: BASE_URL, episodes: 'chapters' });
+    expect(published.warnings).toEqual([expect.stringMatching(/feed\.xml could not be read .*every episode is published as new/)]);
+  });
+
+  it('warns when the description is longer than Apple shows', async () => {
+    result.spoken.meta.description = 'é'.repeat(2001);
+    try {
+      const published = await publishFeed(result, { baseUrl: BASE_URL, episodes: 'book' });
+      expect(published.warnings).toEqual([expect.stringMatching(/description is 4002 bytes, but Apple Podcasts shows at most 4000/)]);
+    } finally {
+      result.spoken.meta.description = undefined;
+    }
+  });
 });
