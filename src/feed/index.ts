@@ -56,13 +56,7 @@ const MAX_DESCRIPTION_BYTES = 4000;
 const ENCODERS = Math.max(1, Math.min(4, availableParallelism()));
 
 export async function publishFeed(result: FeedSource, options: PublishFeedOptions): Promise<PublishedFeed> {
-  const reporter = options.reporter ?? silentReporter;
-  const base = parseBaseUrl(options.baseUrl);
-  const meta = result.spoken.meta;
-  const scriptDir = dirname(result.spoken.sourceFile);
-  const config = await loadFeedConfig(options.configPath ?? join(scriptDir, 'feed.json'), options.configPath !== undefined);
-  const cover = meta.cover ? await checkCover(resolve(scriptDir, meta.cover), result.spoken.sourceFile) : undefined;
-  const warnings = [...(cover?.warnings ?? [])];
+  const { base, config, cover, warnings } = await checkInputs(result, options);
   const published = await readPreviousFeed(join(result.outDir, FEED_FILE), warnings);
   const now = wholeSecond(options.now ?? new Date());
 
@@ -80,13 +74,24 @@ export async function publishFeed(result: FeedSource, options: PublishFeedOption
   const coverFile = cover ? await publishCover(result.outDir, cover) : undefined;
   if (coverFile) files.push(coverFile);
   const channel = feedChannel(result, base, config, coverFile, items, now);
-  if (Buffer.byteLength(channel.description) > MAX_DESCRIPTION_BYTES) {
-    warnings.push(`the description is ${Buffer.byteLength(channel.description)} bytes, but Apple Podcasts shows at most ${MAX_DESCRIPTION_BYTES}: shorten "description:" in the front matter`);
+  const descriptionBytes = Buffer.byteLength(channel.description);
+  if (descriptionBytes > MAX_DESCRIPTION_BYTES) {
+    warnings.push(`the description is ${descriptionBytes} bytes, but Apple Podcasts shows at most ${MAX_DESCRIPTION_BYTES}: shorten "description:" in the front matter`);
   }
   await writeFileAtomic(join(result.outDir, FEED_FILE), renderFeed(channel));
   files.push(FEED_FILE);
-  for (const w of warnings) reporter.warn(w);
+  for (const w of warnings) (options.reporter ?? silentReporter).warn(w);
   return { feedUrl: channel.feedUrl, files, warnings };
+}
+
+/** Everything that can stop the feed, checked before anything is written. */
+async function checkInputs(result: FeedSource, options: PublishFeedOptions) {
+  const base = parseBaseUrl(options.baseUrl);
+  const scriptDir = dirname(result.spoken.sourceFile);
+  const config = await loadFeedConfig(options.configPath ?? join(scriptDir, 'feed.json'), options.configPath !== undefined);
+  const coverPath = result.spoken.meta.cover;
+  const cover = coverPath ? await checkCover(resolve(scriptDir, coverPath), result.spoken.sourceFile) : undefined;
+  return { base, config, cover, warnings: [...(cover?.warnings ?? [])] };
 }
 
 function episodeOptions(options: PublishFeedOptions, cover: CoverCheck | undefined) {
