@@ -11,6 +11,7 @@ apt_packages=()
 command -v ffmpeg >/dev/null 2>&1 || apt_packages+=(ffmpeg)
 if [ "${1:-}" = "--tests" ]; then
   command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
+  command -v openssl >/dev/null 2>&1 || apt_packages+=(openssl)
 fi
 
 if [ ${#apt_packages[@]} -gt 0 ]; then

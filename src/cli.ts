@@ -23,6 +23,12 @@ function parseFormats(value: string): AudioFormat[] {
   return [...new Set(formats)] as AudioFormat[];
 }
 
+function parseUsd(value: string): number {
+  const usd = Number(value.replace(/^\$/, ''));
+  if (!Number.isFinite(usd) || usd < 0) throw new InvalidArgumentError('expected an amount in USD, such as 2.50');
+  return usd;
+}
+
 function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
@@ -39,12 +45,17 @@ export function buildProgram(): Command {
     .option('-f, --format <list>', 'audio formats to write: m4b, mp3 or m4b,mp3', parseFormats, ['m4b', 'mp3'] as AudioFormat[])
     .option('--bitrate <kbps>', 'audio bit rate', parsePositiveInt, 64)
     .addOption(new Option('--captions <format>', 'captions.vtt is always written; srt also writes captions.srt').choices(['vtt', 'srt']).default('vtt'))
-    .option('--dry-run', 'print chapters, segment count, characters and estimated duration; synthesize nothing')
+    .option('--dry-run', 'print chapters, segment count, characters, estimated duration and cost; synthesize nothing')
+    .option('--max-cost <usd>', 'refuse to start a run estimated to cost more (Polly)', parseUsd)
+    .option('--lexicon <file...>', 'W3C PLS pronunciation lexicon(s) to upload to Polly (at most 5)')
+    .option('--polly-concurrency <n>', 'Polly requests in flight at once (default: 8, standard 16)', parsePositiveInt)
     .option('--cache <dir>', 'segment cache folder (default: <out>/.cache)')
     .option('--no-cache', 'synthesize every segment afresh and store nothing')
     .option('-q, --quiet', 'print only warnings and errors')
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('(run "narrate --help" for usage)')
+    // Options after a subcommand's name belong to it ("narrate voices --provider polly").
+    .enablePositionalOptions()
     .action(async (script: string | undefined, opts) => {
       if (!script) {
         program.help({ error: true });
@@ -54,10 +65,21 @@ export function buildProgram(): Command {
 
   program
     .command('voices')
-    .description('list the voices a provider offers')
-    .addOption(new Option('-p, --provider <name>', 'provider').choices(['local']).default('local'))
-    .action(async () => {
-      for (const v of await espeakVoices()) process.stdout.write(`${v.identifier.split('/').pop()!.padEnd(14)} ${v.name.padEnd(28)} ${v.languages.join(', ')}\n`);
+    .description('list the voices a provider offers, to cast in voices.json')
+    .addOption(new Option('-p, --provider <name>', 'provider').choices(['local', 'polly']).default('local'))
+    .option('--language <code>', 'only voices for this language, e.g. en-US')
+    .option('--engine <name>', 'Polly only: standard, neural, long-form or generative')
+    .action(async (opts: { provider: string; language?: string; engine?: string }) => {
+      if (opts.provider === 'polly') {
+        const polly = await import('./providers/polly/index.js');
+        process.stdout.write(polly.formatVoicesTable(await polly.listPollyVoices({ language: opts.language, engine: opts.engine })));
+        return;
+      }
+      const wanted = opts.language?.toLowerCase();
+      for (const v of await espeakVoices()) {
+        if (wanted && !v.languages.some((l) => l.toLowerCase().startsWith(wanted))) continue;
+        process.stdout.write(`${v.identifier.split('/').pop()!.padEnd(14)} ${v.name.padEnd(28)} ${v.languages.join(', ')}\n`);
+      }
     });
   return program;
 }
@@ -70,6 +92,9 @@ interface NarrateCliOptions {
   bitrate: number;
   captions: 'vtt' | 'srt';
   dryRun?: boolean;
+  maxCost?: number;
+  lexicon?: string[];
+  pollyConcurrency?: number;
   cache: string | boolean;
   quiet?: boolean;
 }
@@ -91,6 +116,9 @@ async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void
     formats: opts.format,
     bitrate: opts.bitrate,
     captions: opts.captions,
+    maxCost: opts.maxCost,
+    lexiconFiles: opts.lexicon,
+    pollyConcurrency: opts.pollyConcurrency,
     cacheDir: opts.cache === false ? false : typeof opts.cache === 'string' ? opts.cache : undefined,
     dryRun: opts.dryRun,
     signal: controller.signal,
@@ -112,7 +140,12 @@ function printDryRun(s: DryRunSummary): void {
     const count = s.segments.filter((seg) => seg.chapterIndex === c.index).length;
     lines.push(`  ${String(c.index + 1).padStart(2)}. ${c.title}  (${c.paragraphs.length} paragraphs, ${count} segments)`);
   }
-  lines.push(`segments: ${s.segments.length}`, `characters: ${s.characters}`, `estimated duration: ${clock(s.estimatedDurationMs)}`);
+  lines.push(
+    `segments: ${s.segments.length} (${s.cachedSegments} already cached)`,
+    `characters: ${s.characters}`,
+    `estimated duration: ${clock(s.estimatedDurationMs)}`,
+    ...(s.cost?.lines ?? []),
+  );
   process.stdout.write(lines.join('\n') + '\n');
 }
 

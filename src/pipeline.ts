@@ -9,9 +9,9 @@ import { readScript } from './script/read-script.js';
 import { toSpokenBook } from './speech-text/index.js';
 import { buildSegments } from './segments/index.js';
 import { createProvider } from './providers/index.js';
-import type { TtsProvider } from './providers/provider.js';
+import type { CostEstimate, TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
-import { synthesizeSegments } from './speech/index.js';
+import { segmentCacheKey, synthesizeSegments } from './speech/index.js';
 import { OrderedStream } from './speech/ordered-stream.js';
 import { AUDIO_FILE_NAMES, assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
 import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
@@ -32,6 +32,12 @@ export interface NarrateOptions {
   cacheDir?: string | false;
   dryRun?: boolean;
   bitrate?: number;
+  /** Refuse to start a run whose estimated cost (USD) is above this. */
+  maxCost?: number;
+  /** PLS lexicons for providers that upload them (Polly). */
+  lexiconFiles?: string[];
+  /** Requests in flight at once for Polly; default per engine. */
+  pollyConcurrency?: number;
   /** Caption formats beyond WebVTT: 'srt' also writes captions.srt. */
   captions?: 'vtt' | 'srt';
   signal?: AbortSignal;
@@ -43,6 +49,9 @@ export interface DryRunSummary {
   segments: Segment[];
   characters: number;
   estimatedDurationMs: number;
+  /** Segments already in the cache: they cost nothing. */
+  cachedSegments: number;
+  cost?: CostEstimate;
 }
 
 export interface NarrateResult {
@@ -66,8 +75,11 @@ export async function prepareBook(options: NarrateOptions) {
   const book = parseScript(source);
   const cast = await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined);
   const voices = voicesUsed(book, cast);
-  const provider = typeof options.provider === 'string' ? await createProvider(options.provider) : options.provider;
   const reporter = options.reporter ?? silentReporter;
+  const provider =
+    typeof options.provider === 'string'
+      ? await createProvider(options.provider, { lexiconFiles: options.lexiconFiles, pollyConcurrency: options.pollyConcurrency, onNote: (m) => reporter.warn(m) })
+      : options.provider;
   const dropped = new Set<string>();
   const spoken = toSpokenBook(book, { provider: provider.name });
   const segments = buildSegments(spoken, {
@@ -82,9 +94,18 @@ export async function prepareBook(options: NarrateOptions) {
   return { book, cast, voices, provider, spoken, segments };
 }
 
-export function summarize(book: BookDocument, segments: Segment[], pausesMs: number): DryRunSummary {
+export function summarize(book: BookDocument, segments: Segment[], cachedSegments: number, cost?: CostEstimate): DryRunSummary {
   const characters = segments.reduce((n, s) => n + s.billedChars, 0);
-  return { book, segments, characters, estimatedDurationMs: (characters / ESTIMATED_CHARS_PER_SECOND) * 1000 + pausesMs };
+  const pausesMs = segments.reduce((n, s) => n + s.pauseAfterMs, 0);
+  return { book, segments, characters, estimatedDurationMs: (characters / ESTIMATED_CHARS_PER_SECOND) * 1000 + pausesMs, cachedSegments, cost };
+}
+
+/** The cost of what is not cached yet: what this run would actually spend. */
+async function estimateCost(segments: Segment[], provider: TtsProvider, cast: VoiceCast, cache: SegmentCache) {
+  const cached = await Promise.all(segments.map((s) => cache.has(segmentCacheKey(s, { provider, cast }))));
+  const pending = segments.filter((_, i) => !cached[i]);
+  const cost = provider.estimateCost?.(pending.map((s) => ({ voice: cast.voices.get(s.voice)!, billedChars: s.billedChars })));
+  return { cachedSegments: segments.length - pending.length, cost };
 }
 
 export async function narrate(options: NarrateOptions): Promise<NarrateResult | DryRunSummary> {
@@ -99,13 +120,17 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
   const { book, voices, cast, provider, spoken, segments } = await prepareBook(options);
   lap('prepare');
   try {
-    if (options.dryRun) return summarize(book, segments, segments.reduce((n, s) => n + s.pauseAfterMs, 0));
+    const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
+    const { cachedSegments, cost } = await estimateCost(segments, provider, cast, cache);
+    if (options.dryRun) return summarize(book, segments, cachedSegments, cost);
+    if (cost && options.maxCost !== undefined && cost.usd > options.maxCost) {
+      throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
+    }
     assertFfmpegInstalled();
     const ffmpegReady = checkFfmpeg(options.formats);
     ffmpegReady.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
     await provider.prepare(voices);
     const outDir = join(options.outRoot, book.meta.slug);
-    const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
     const bar = reporter.progress('Speaking', segments.length);
     const ready = new OrderedStream<SegmentSpeech>(segments.length);
     const coverPath = await coverOf(book);

@@ -21,12 +21,20 @@ export interface ProviderCapabilities {
   sentenceMarks: boolean;
   /** How many requests the speech stage may have in flight at once. */
   concurrency: number;
+  /** eSpeak NG reads IPA <phoneme> entries only as its own inline [[…]] phoneme codes. */
+  inlineEspeakPhonemes?: boolean;
 }
 
 export interface SpeechRequest {
   segmentId: string;
   ssml: string;
   voice: VoiceProfile;
+}
+
+export interface CostEstimate {
+  /** Human-readable lines for --dry-run. */
+  lines: string[];
+  usd: number;
 }
 
 export interface TtsProvider {
@@ -37,5 +45,7 @@ export interface TtsProvider {
   /** Checks every voice the book uses before anything is synthesized or billed. */
   prepare(voices: VoiceProfile[]): Promise<void>;
   synthesize(request: SpeechRequest, signal?: AbortSignal): Promise<SpeechAudio>;
+  /** What speaking these requests would cost; absent for free engines. */
+  estimateCost?(requests: Array<{ voice: VoiceProfile; billedChars: number }>): CostEstimate;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 // that decides its sound. Entries are written atomically, so an interrupted run
 // leaves only whole entries and the next run resumes from them.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SpeechAudio, SpeechMark } from '../types.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
@@ -44,6 +44,15 @@ export class SegmentCache {
     } catch {
       return undefined;
     }
+  }
+
+  /** True when a whole entry exists (its metadata is written last). */
+  async has(key: string): Promise<boolean> {
+    if (!this.dir) return false;
+    return access(this.paths(key).meta).then(
+      () => true,
+      () => false,
+    );
   }
 
   async put(key: string, audio: SpeechAudio): Promise<void> {

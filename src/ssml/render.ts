@@ -4,6 +4,7 @@
 import Speech from 'ssml-builder';
 import type { ProviderCapabilities, SsmlTag } from '../providers/provider.js';
 import type { SpeechNode, SpokenToken, TokenSpan } from '../types.js';
+import { espeakInlinePhonemes } from '../lexicon/ipa-to-espeak.js';
 
 export interface SentenceToRender {
   sentenceId: string;
@@ -109,7 +110,12 @@ class SsmlWriter {
       case 'sub':
         return this.supports('sub') ? speech.sub(escapeXml(node.alias), node.text).ssml(true) : speech.say(node.alias).ssml(true);
       case 'phoneme':
-        return this.supports('phoneme') ? speech.phoneme(node.alphabet, escapeXml(node.ph), node.text).ssml(true) : speech.say(node.text).ssml(true);
+        if (this.caps.ssmlTags.has('phoneme')) return speech.phoneme(node.alphabet, escapeXml(node.ph), node.text).ssml(true);
+        // Unescaped on purpose: an entity inside [[…]] ends eSpeak NG's phoneme run. The
+        // trailing space it keeps stops a following tag being read as phonemes.
+        if (this.caps.inlineEspeakPhonemes && node.alphabet === 'ipa') return espeakInlinePhonemes(node.ph);
+        this.onDropped('phoneme');
+        return speech.say(node.text).ssml(true);
     }
   }
 }

@@ -28,7 +28,7 @@ describe('narrate CLI', () => {
     const run = await runCli(['tiny.md', '--dry-run', '--provider', 'mock'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/1\. One {2}\(1 paragraphs, 2 segments\)/);
-    expect(run.stdout).toMatch(/segments: 2\ncharacters: \d+\nestimated duration: 0:\d\d/);
+    expect(run.stdout).toMatch(/segments: 2 \(0 already cached\)\ncharacters: \d+\nestimated duration: 0:\d\d/);
     expect(await readdir(dir)).toEqual(['tiny.md']);
   });
 

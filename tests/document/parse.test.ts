@@ -130,3 +130,29 @@ describe('bad scripts', () => {
     expect(() => parseMarkdown('## One\n\n#[voice:""] Hello.\n', 'v.md')).toThrow(/v\.md:3: empty voice directive/);
   });
 });
+
+describe('plain text pasted from the web', () => {
+  it('reads blank-line-separated paragraphs as paragraphs, with heading-like lines as parts', () => {
+    const b = parseText('Harbor Board Votes Yes\n\nBy Dana Whit\n\nThe vote came late. Nobody left early.\n\nIt passed 5 to 2.\n\nWhat Comes Next\n\nWork starts in May.\n\nCrews are ready.\n');
+    expect(b.meta.title).toBe('Harbor Board Votes Yes');
+    expect(b.meta.author).toBe('Dana Whit');
+    expect(b.chapters.map((c) => [c.title, c.paragraphs.length])).toEqual([
+      ['Harbor Board Votes Yes', 2],
+      ['What Comes Next', 2],
+    ]);
+  });
+
+  it('does not start a new part where cleanup dropped a line', async () => {
+    const { parseScript } = await import('../../src/document/index.js');
+    const lines = [
+      { line: 1, text: 'First line of the part.' },
+      { line: 2, text: 'Second line of the part.' },
+      { line: 3, text: '' },
+      { line: 5, text: '' },
+      { line: 6, text: 'Third line, after a dropped advert.' },
+    ];
+    const b = parseScript({ path: 's.txt', text: '', format: 'text' }, { lines });
+    expect(b.chapters).toHaveLength(1);
+    expect(b.chapters[0]!.paragraphs).toHaveLength(3);
+  });
+});

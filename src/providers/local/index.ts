@@ -7,7 +7,7 @@ import { EspeakPool } from './espeak-pool.js';
 import { NarrateError } from '../../errors.js';
 import { availableParallelism } from 'node:os';
 
-const CAPABILITIES: ProviderCapabilities = {
+export const LOCAL_CAPABILITIES: ProviderCapabilities = {
   // eSpeak NG has no request limit; a paragraph-sized request keeps the cache fine-grained.
   maxRequestChars: 6000,
   maxBilledChars: 3000,
@@ -15,13 +15,14 @@ const CAPABILITIES: ProviderCapabilities = {
   wordMarks: true,
   sentenceMarks: true,
   concurrency: Math.max(1, Math.min(4, availableParallelism())),
+  inlineEspeakPhonemes: true,
 };
 
 export function createLocalProvider(): TtsProvider {
-  const pool = new EspeakPool(CAPABILITIES.concurrency);
+  const pool = new EspeakPool(LOCAL_CAPABILITIES.concurrency);
   return {
     name: 'local',
-    capabilities: () => CAPABILITIES,
+    capabilities: () => LOCAL_CAPABILITIES,
     engineVersion: espeakVersion,
     prepare: async (voices) => {
       const known = new Set((await espeakVoices()).map((v) => v.identifier.split('/').pop()!.toLowerCase()));

@@ -13,6 +13,7 @@ import { asEngine, engineCapabilities, engineHasMarks, engineSampleRate, MAX_BIL
 import { credentialsHint, describeAwsError, synthesisError } from './errors.js';
 import { checkLexicons, syncLexicons, type PollyLexicon } from './lexicons.js';
 import { parseMarkLines, toSpeechMarks } from './speech-marks.js';
+import { estimatePollyCost, formatCostLines, totalUsd } from './pricing.js';
 import { checkVoicesAgainstCatalogue, describeAllVoices } from './voices.js';
 
 export interface PollyProviderOptions extends PollyClientOptions {
@@ -45,6 +46,10 @@ export function createPollyProvider(options: PollyProviderOptions = {}): TtsProv
     name: 'polly',
     capabilities: (voice: VoiceProfile): ProviderCapabilities => engineCapabilities(engineOf(voice), options.concurrency),
     engineVersion: () => `polly:${REQUEST_FORMAT_VERSION}${lexiconFingerprint(lexicons)}`,
+    estimateCost(requests) {
+      const lines = estimatePollyCost(requests.map((r) => ({ engine: engineOf(r.voice), billedChars: r.billedChars })));
+      return { lines: formatCostLines(lines), usd: totalUsd(lines) };
+    },
     async prepare(voices: VoiceProfile[]) {
       voices.forEach(requirePollySettings);
       checkLexicons(lexicons);

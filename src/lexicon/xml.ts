@@ -1,0 +1,23 @@
+// The one place that touches fast-xml-parser, so the XML library can be swapped.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+export interface XmlProblem {
+  message: string;
+  line: number;
+}
+
+/** Parses XML into plain objects: attributes as "@name", text as "#text", listed tags always arrays. */
+export function parseXml(text: string, arrayTags: string[]): { value?: unknown; problem?: XmlProblem } {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return { problem: { message: valid.err.msg, line: valid.err.line } };
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    isArray: (tagName) => arrayTags.includes(tagName),
+  });
+  return { value: parser.parse(text) };
+}

@@ -1,0 +1,57 @@
+// `narrate say "<word>"`: what the local voice will say for some text, as spoken words,
+// as the SSML it receives, and as the phonemes eSpeak NG actually produces.
+import { espeakSynthesize, type EspeakSettings } from '../providers/local/espeak.js';
+import type { Lexicon } from '../lexicon/index.js';
+import type { SpeechNode, SpokenToken } from '../types.js';
+import { renderLocalSsml } from './local-ssml.js';
+import { spokenTokens } from './index.js';
+
+export interface Pronunciation {
+  /** The words the engine is given, e.g. "doctor Smith" or "/wɪn/" for a phoneme entry. */
+  spokenText: string;
+  ssml?: string;
+  /** IPA eSpeak NG speaks, one group per word it heard. */
+  phonemes: string;
+}
+
+function spokenNodeText(node: SpeechNode): string {
+  switch (node.kind) {
+    case 'break':
+      return '';
+    case 'characters':
+      return [...node.text].join(' ');
+    case 'sub':
+      return node.alias;
+    case 'phoneme':
+      return `/${node.ph}/`;
+    default:
+      return node.text;
+  }
+}
+
+export function spokenText(tokens: SpokenToken[]): string {
+  return tokens.flatMap((t) => t.speech.map(spokenNodeText)).filter(Boolean).join(' ');
+}
+
+/** Phonemes eSpeak NG produced for SSML, grouped by the word events it raised. */
+export async function heardPhonemes(ssml: string, voice: EspeakSettings): Promise<string> {
+  const { events } = await espeakSynthesize(ssml, voice);
+  const groups: string[] = [];
+  let current = '';
+  for (const event of events) {
+    if (event.type === 'word') {
+      if (current) groups.push(current);
+      current = '';
+    } else if (event.type === 'phoneme') {
+      current += String(event.id ?? '').trim();
+    }
+  }
+  if (current) groups.push(current);
+  return groups.join(' ');
+}
+
+export async function describePronunciation(text: string, options: { lexicon?: Lexicon; voice: EspeakSettings }): Promise<Pronunciation> {
+  const tokens = spokenTokens([{ kind: 'text', text }], { provider: 'local', lexicon: options.lexicon });
+  const ssml = renderLocalSsml(tokens);
+  return { spokenText: spokenText(tokens), ssml, phonemes: await heardPhonemes(ssml, options.voice) };
+}

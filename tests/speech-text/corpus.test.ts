@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { spokenTokens } from '../../src/speech-text/index.js';
+import { heardPhonemes, spokenText } from '../../src/speech-text/describe.js';
+import { renderLocalSsml } from '../../src/speech-text/local-ssml.js';
+import { espeakSynthesize } from '../../src/providers/local/espeak.js';
+import { CORPUS } from './corpus.js';
+
+const VOICE = { voice: 'en-us', rate: 165, pitch: 50 };
+
+function speak(text: string, provider: 'local' | 'polly' = 'local') {
+  return spokenTokens([{ kind: 'text', text }], { provider });
+}
+
+describe('speech-text corpus', () => {
+  for (const c of CORPUS) {
+    describe(`${c.rule}: ${c.text}`, () => {
+      const tokens = speak(c.text);
+
+      it('keeps the written words for captions', () => {
+        expect(tokens.map((t) => t.written).filter(Boolean).join(' ')).toBe(c.text);
+      });
+
+      it('speaks it as a narrator would', () => {
+        expect(spokenText(tokens)).toBe(c.spoken);
+      });
+
+      it('is heard that way from eSpeak NG', async () => {
+        const heard = await heardPhonemes(renderLocalSsml(tokens), VOICE);
+        expect(heard).toBe(c.ipa ?? (await heardPhonemes(c.heard ?? c.spoken, VOICE)));
+        if (c.literalMisread) expect(await heardPhonemes(c.text, VOICE)).not.toBe(heard);
+      });
+    });
+  }
+});
+
+describe('per-token speech', () => {
+  it('keeps eSpeak NG from ending the sentence at "Dr."', async () => {
+    const sentences = async (ssml: string) => (await espeakSynthesize(ssml, VOICE)).events.filter((e) => e.type === 'sentence').length;
+    expect(await sentences('Dr. Smith will see you now.')).toBe(2);
+    expect(await sentences(renderLocalSsml(speak('Dr. Smith will see you now.')))).toBe(1);
+  });
+
+  it('gives each written word its own spoken form', () => {
+    const tokens = speak('a $4,150 fee');
+    expect(tokens.map((t) => [t.written, spokenText([t])])).toEqual([
+      ['a', 'a'],
+      ['$4,150', 'four thousand one hundred fifty dollar'],
+      ['fee', 'fee'],
+    ]);
+  });
+
+  it('moves the currency after the magnitude word', () => {
+    const tokens = speak('a $20 million budget');
+    expect(tokens.map((t) => spokenText([t]))).toEqual(['a', 'twenty', 'million dollar', 'budget']);
+  });
+
+  it('turns dashes and ellipses into pauses, not words', () => {
+    const tokens = speak('Wait — here… now');
+    expect(tokens[1]).toEqual({ written: '—', speech: [{ kind: 'break', strength: 'medium' }] });
+    expect(tokens[2]!.speech).toEqual([{ kind: 'text', text: 'here' }, { kind: 'break', strength: 'strong' }]);
+  });
+
+  it('keeps the full stop of an abbreviation that ends the sentence', () => {
+    expect(spokenText(speak('He lives on Elm St.'))).toBe('He lives on Elm street.');
+  });
+
+  it('spells initialisms with say-as characters for eSpeak NG and spaced capitals for Polly', () => {
+    expect(speak('the FBI')[1]!.speech).toEqual([{ kind: 'characters', text: 'FBI' }]);
+    expect(speak('the FBI', 'polly')[1]!.speech).toEqual([{ kind: 'text', text: 'F B I' }]);
+  });
+
+  it('leaves capitals alone in a shouted sentence', () => {
+    expect(spokenText(speak('GET OUT NOW'))).toBe('GET OUT NOW');
+  });
+
+  it('says plural initialisms with letter-name phonemes on the local voice', async () => {
+    const tokens = speak('Two CEOs met.');
+    expect(tokens[1]!.speech).toEqual([{ kind: 'phoneme', text: 'CEOs', alphabet: 'ipa', ph: 'ˌsiːˌiːˈoʊz' }]);
+    expect(await heardPhonemes(renderLocalSsml(tokens), VOICE)).toContain('ˈoʊz');
+  });
+
+  it('keeps a marked run and the text glued to it as one written word', () => {
+    const tokens = spokenTokens([{ kind: 'text', text: 'Ask the ' }, { kind: 'characters', text: 'FBI' }, { kind: 'text', text: "'s agents." }]);
+    expect(tokens.map((t) => t.written)).toEqual(['Ask', 'the', "FBI's", 'agents.']);
+    expect(tokens[2]!.speech[0]).toEqual({ kind: 'characters', text: 'FBI' });
+  });
+
+  it('passes Speech Markdown pacing marks through untouched', () => {
+    const tokens = spokenTokens([{ kind: 'text', text: 'Wait' }, { kind: 'break', timeMs: 500 }, { kind: 'text', text: ' in 1969' }]);
+    expect(tokens.map((t) => t.written)).toEqual(['Wait', '', 'in', '1969']);
+    expect(tokens[1]!.speech).toEqual([{ kind: 'break', timeMs: 500 }]);
+    expect(spokenText([tokens[3]!])).toBe('nineteen sixty-nine');
+  });
+});
