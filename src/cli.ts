@@ -14,12 +14,14 @@ import { describePronunciation } from './speech-text/index.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { wavFile } from './audio/wav.js';
 import type { AudioFormat } from './audio/index.js';
+import { parseBaseUrl, type EpisodeMode } from './feed/index.js';
 
 const EXAMPLES = `
 Examples:
   $ npx narrate script/the-keeper-of-tern-rock.md            narrate with the local voice into output/
   $ npx narrate script/story.md --dry-run                    show chapters, segments and length; speak nothing
   $ npx narrate script/story.md --provider polly --format mp3
+  $ npx narrate script/story.md --feed --base-url https://example.org/pod/   podcast feed + episodes
   $ npx narrate voices --provider local                      list the voices you can cast in voices.json
 `;
 
@@ -51,6 +53,9 @@ export function buildProgram(): Command {
     .option('-f, --format <list>', 'audio formats to write: m4b, mp3 or m4b,mp3', parseFormats, ['m4b', 'mp3'] as AudioFormat[])
     .option('--bitrate <kbps>', 'audio bit rate', parsePositiveInt, 64)
     .addOption(new Option('--captions <format>', 'captions.vtt is always written; srt also writes captions.srt').choices(['vtt', 'srt']).default('vtt'))
+    .option('--feed', 'also write a podcast feed (feed.xml) with its episodes; needs --base-url')
+    .option('--base-url <url>', 'the address output/<book-slug>/ will be uploaded to, ending in "/"')
+    .addOption(new Option('--episodes <kind>', 'feed episodes: one per chapter, or the whole book as one').choices(['chapters', 'book']).default('chapters'))
     .option('--dry-run', 'print chapters, segment count, characters, estimated duration and cost; synthesize nothing')
     .option('--max-cost <usd>', 'refuse to start a run estimated to cost more (Polly)', parseUsd)
     .option('--lexicon <file>', 'pronunciation lexicon, W3C PLS (default: lexicon.pls beside the script, or here)')
@@ -117,6 +122,9 @@ interface NarrateCliOptions {
   format: AudioFormat[];
   bitrate: number;
   captions: 'vtt' | 'srt';
+  feed?: boolean;
+  baseUrl?: string;
+  episodes: EpisodeMode;
   dryRun?: boolean;
   maxCost?: number;
   lexicon?: string;
@@ -128,6 +136,8 @@ interface NarrateCliOptions {
 
 async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void> {
   if (opts.format.length === 0) throw new NarrateError('--format needs at least one of m4b, mp3');
+  if (!opts.feed && opts.baseUrl !== undefined) throw new NarrateError('--base-url is only used with --feed: add --feed to publish a podcast feed');
+  const feed = opts.feed ? { baseUrl: parseBaseUrl(opts.baseUrl).href, episodes: opts.episodes } : undefined;
   const controller = new AbortController();
   process.once('SIGINT', () => {
     process.stderr.write('\nstopping: finished segments stay cached; no partial output is kept\n');
@@ -147,6 +157,7 @@ async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void
     lexiconPath: opts.lexicon,
     keepAll: opts.keepAll,
     pollyConcurrency: opts.pollyConcurrency,
+    feed,
     cacheDir: opts.cache === false ? false : typeof opts.cache === 'string' ? opts.cache : undefined,
     dryRun: opts.dryRun,
     signal: controller.signal,
@@ -159,6 +170,7 @@ async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void
 function printResult(r: NarrateResult, quiet: boolean): void {
   if (quiet) return;
   const lines = [`${r.manifest.title}: ${r.manifest.chapters.length} chapters, ${clock(r.manifest.durationMs)}`, `wrote ${r.outDir}/: ${r.manifest.files.join(', ')}`];
+  if (r.feedUrl) lines.push(`podcast: upload ${r.outDir}/ to ${r.feedUrl.replace(/feed\.xml$/, '')}, then subscribe to ${r.feedUrl}`);
   process.stdout.write(lines.join('\n') + '\n');
 }
 

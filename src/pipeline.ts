@@ -19,6 +19,7 @@ import { OrderedStream } from './speech/ordered-stream.js';
 import { AUDIO_FILE_NAMES, assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
 import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
+import { parseBaseUrl, publishFeed, type EpisodeMode } from './feed/index.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { silentReporter, type Reporter } from './reporter.js';
 import type { BookDocument, Manifest, Segment, SegmentSpeech, SpokenBook, Timeline } from './types.js';
@@ -45,6 +46,8 @@ export interface NarrateOptions {
   pollyConcurrency?: number;
   /** Caption formats beyond WebVTT: 'srt' also writes captions.srt. */
   captions?: 'vtt' | 'srt';
+  /** Also publish a podcast feed (src/feed/): feed.xml and, for chapter episodes, episodes/. */
+  feed?: { baseUrl: string; episodes: EpisodeMode };
   signal?: AbortSignal;
   reporter?: Reporter;
 }
@@ -68,6 +71,8 @@ export interface NarrateResult {
   manifest: Manifest;
   timeline: Timeline;
   spoken: SpokenBook;
+  /** The feed's address, when a feed was published. */
+  feedUrl?: string;
   synthesized: number;
   cached: number;
   /** Wall time of each stage, ms, for the benchmark. */
@@ -126,6 +131,7 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     timings[stage] = now - mark;
     mark = now;
   };
+  if (options.feed) parseBaseUrl(options.feed.baseUrl); // a bad --base-url fails before anything is spoken
   const { book, voices, cast, provider, spoken, segments, cleanup } = await prepareBook(options);
   lap('prepare');
   try {
@@ -136,7 +142,8 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
       throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
     }
     assertFfmpegInstalled();
-    const ffmpegReady = checkFfmpeg(options.formats);
+    // Chapter episodes are MP3 whatever the book's formats are.
+    const ffmpegReady = checkFfmpeg(options.feed?.episodes === 'chapters' ? [...new Set([...options.formats, 'mp3' as const])] : options.formats);
     ffmpegReady.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
     await provider.prepare(voices);
     const outDir = join(options.outRoot, book.meta.slug);
@@ -165,17 +172,22 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
     const audio = await audioDone;
     lap('audio');
+    const voiceLabels = new Map([...cast.voices].map(([name, v]) => [name, v.label]));
     const captionFiles = buildCaptionFiles(audio.timeline, spoken, {
-      voiceLabels: new Map([...cast.voices].map(([name, v]) => [name, v.label])),
+      voiceLabels,
       srt: options.captions === 'srt',
       audioFileName: options.formats.includes('mp3') ? AUDIO_FILE_NAMES.mp3 : AUDIO_FILE_NAMES.m4b,
     });
-    const files = [...audio.files, ...(await writeCaptionFiles(outDir, captionFiles)), 'chapters.json', 'manifest.json'];
+    const captionNames = await writeCaptionFiles(outDir, captionFiles);
     await writeFileAtomic(join(outDir, 'chapters.json'), JSON.stringify(buildJsonChapters(book.meta, audio.timeline), null, 2) + '\n');
+    const feed = options.feed
+      ? await publishFeed({ outDir, audio, timeline: audio.timeline, spoken }, { ...options.feed, bitrate: options.bitrate ?? 64, voiceLabels, reporter })
+      : undefined;
+    const files = [...audio.files, ...captionNames, 'chapters.json', ...(feed?.files ?? []), 'manifest.json'];
     const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, files);
     await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     lap('files');
-    return { outDir, audio, manifest, timeline: audio.timeline, spoken, synthesized, cached: speeches.length - synthesized, timings };
+    return { outDir, audio, manifest, timeline: audio.timeline, spoken, feedUrl: feed?.feedUrl, synthesized, cached: speeches.length - synthesized, timings };
   } finally {
     await provider.close();
   }
