@@ -14,7 +14,8 @@ import { describePronunciation } from './speech-text/index.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { wavFile } from './audio/wav.js';
 import type { AudioFormat } from './audio/index.js';
-import { parseBaseUrl, type EpisodeMode } from './feed/index.js';
+import { parseBaseUrl } from './feed/base-url.js';
+import type { EpisodeMode } from './feed/episodes.js';
 
 const EXAMPLES = `
 Examples:

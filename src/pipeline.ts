@@ -19,7 +19,8 @@ import { OrderedStream } from './speech/ordered-stream.js';
 import { AUDIO_FILE_NAMES, assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
 import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
-import { parseBaseUrl, publishFeed, type EpisodeMode } from './feed/index.js';
+import { parseBaseUrl } from './feed/base-url.js';
+import type { EpisodeMode } from './feed/episodes.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { silentReporter, type Reporter } from './reporter.js';
 import type { BookDocument, Manifest, Segment, SegmentSpeech, SpokenBook, Timeline } from './types.js';
@@ -180,8 +181,9 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     });
     const captionNames = await writeCaptionFiles(outDir, captionFiles);
     await writeFileAtomic(join(outDir, 'chapters.json'), JSON.stringify(buildJsonChapters(book.meta, audio.timeline), null, 2) + '\n');
+    // Loaded on demand: the feed's XML libraries cost start-up time on every other run.
     const feed = options.feed
-      ? await publishFeed({ outDir, audio, timeline: audio.timeline, spoken }, { ...options.feed, bitrate: options.bitrate ?? 64, voiceLabels, reporter })
+      ? await (await import('./feed/index.js')).publishFeed({ outDir, audio, timeline: audio.timeline, spoken }, { ...options.feed, bitrate: options.bitrate ?? 64, voiceLabels, reporter })
       : undefined;
     const files = [...audio.files, ...captionNames, 'chapters.json', ...(feed?.files ?? []), 'manifest.json'];
     const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, files);

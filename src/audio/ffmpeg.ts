@@ -76,6 +76,8 @@ export function encodeAudio(job: EncodeJob): Promise<void> {
     .input(job.pcm)
     .inputOptions(['-f', 's16le', '-ar', String(job.sampleRate), '-ac', '1'])
     .outputOptions(['-map', '0:a', ...CODEC[job.format], '-b:a', `${job.bitrate}k`, '-ac', '1', '-f', MUXER[job.format]]);
+  // AAC is the slowest encoder and finishes last; MP3 yields the CPU to it.
+  if (job.format === 'mp3') command.renice(10);
   return run(command, job.outPath, `encode ${job.format}`);
 }
 

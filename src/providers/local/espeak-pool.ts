@@ -1,10 +1,13 @@
 // A small pool of eSpeak NG worker threads (the engine is single-threaded WebAssembly).
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import type { EspeakOutput, EspeakSettings } from './espeak.js';
+import type { EspeakOutput, EspeakSettings, EspeakVoice } from './espeak.js';
+import type { EspeakJob } from './espeak-worker.js';
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 interface Pending {
-  resolve: (out: EspeakOutput) => void;
+  resolve: (out: never) => void;
   reject: (e: Error) => void;
 }
 
@@ -27,7 +30,7 @@ export class EspeakPool {
 
   private spawn(): Worker {
     const worker = startWorker();
-    worker.on('message', (m: { id: number; out?: EspeakOutput; error?: string }) => {
+    worker.on('message', (m: { id: number; out?: never; error?: string }) => {
       const p = this.pending.get(m.id)!;
       this.pending.delete(m.id);
       if (m.error !== undefined) p.reject(new Error(m.error));
@@ -54,12 +57,21 @@ export class EspeakPool {
     this.queue.shift()?.();
   }
 
-  async synthesize(input: string, settings: EspeakSettings): Promise<EspeakOutput> {
+  synthesize(input: string, settings: EspeakSettings): Promise<EspeakOutput> {
+    return this.run({ kind: 'speak', input, settings });
+  }
+
+  /** The voices eSpeak NG offers; the first call also loads the engine in a worker. */
+  voices(): Promise<EspeakVoice[]> {
+    return this.run({ kind: 'voices' });
+  }
+
+  private async run<T>(job: DistributiveOmit<EspeakJob, 'id'>): Promise<T> {
     const worker = await this.acquire();
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, input, settings });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (out: never) => void, reject });
+      worker.postMessage({ id, ...job });
     });
   }
 

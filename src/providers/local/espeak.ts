@@ -92,7 +92,13 @@ export async function espeakPhonemes(input: string, settings: EspeakSettings): P
   return w.synthesize_and_get_phonemes(input, () => 0).trim();
 }
 
-export async function espeakVoices(): Promise<Array<{ identifier: string; name: string; languages: string[] }>> {
+export interface EspeakVoice {
+  identifier: string;
+  name: string;
+  languages: string[];
+}
+
+export async function espeakVoices(): Promise<EspeakVoice[]> {
   const w = await worker();
   return w.list_voices().map((v) => ({ identifier: v.identifier, name: v.name, languages: v.languages.map((l) => l.name) }));
 }

@@ -2,10 +2,9 @@
 // engine's own events; a word stops where the engine's next pause (or word) begins.
 import type { SpeechAudio, SpeechMark } from '../../types.js';
 import type { ProviderCapabilities, SpeechRequest, TtsProvider } from '../provider.js';
-import { espeakVersion, espeakVoices, type EspeakEvent } from './espeak.js';
+import { espeakVersion, type EspeakEvent } from './espeak.js';
 import { EspeakPool } from './espeak-pool.js';
 import { NarrateError } from '../../errors.js';
-import { availableParallelism } from 'node:os';
 
 export const LOCAL_CAPABILITIES: ProviderCapabilities = {
   // eSpeak NG has no request limit; a paragraph-sized request keeps the cache fine-grained.
@@ -14,18 +13,22 @@ export const LOCAL_CAPABILITIES: ProviderCapabilities = {
   ssmlTags: new Set(['break', 'say-as', 'sub', 'emphasis', 'prosody', 's', 'p', 'mark']),
   wordMarks: true,
   sentenceMarks: true,
-  concurrency: Math.max(1, Math.min(4, availableParallelism())),
+  // One engine thread: on two cores a second one competes with the encoders and is slower.
+  concurrency: 1,
   inlineEspeakPhonemes: true,
 };
 
 export function createLocalProvider(): TtsProvider {
   const pool = new EspeakPool(LOCAL_CAPABILITIES.concurrency);
+  // Start loading the engine now, in the worker, while the script is being parsed.
+  const voicesReady = pool.voices();
+  voicesReady.catch(() => {}); // reported by prepare()
   return {
     name: 'local',
     capabilities: () => LOCAL_CAPABILITIES,
     engineVersion: espeakVersion,
     prepare: async (voices) => {
-      const known = new Set((await espeakVoices()).map((v) => v.identifier.split('/').pop()!.toLowerCase()));
+      const known = new Set((await voicesReady).map((v) => v.identifier.split('/').pop()!.toLowerCase()));
       for (const v of voices) {
         if (!known.has(v.local.voice.toLowerCase())) {
           throw new NarrateError(`voice "${v.name}": eSpeak NG has no voice "${v.local.voice}". Pick one from "npx narrate voices --provider local"`);
