@@ -148,51 +148,76 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     ffmpegReady.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
     await provider.prepare(voices);
     const outDir = join(options.outRoot, book.meta.slug);
-    const bar = reporter.progress('Speaking', segments.length);
-    const ready = new OrderedStream<SegmentSpeech>(segments.length);
     const coverPath = await coverOf(book);
     await ffmpegReady;
-    // Audio is encoded while speech is still being synthesized; see src/audio/index.ts.
-    const audioDone = writeAudioBook(spoken, segments, ready, { outDir, formats: options.formats, coverPath, bitrate: options.bitrate ?? 64 });
-    audioDone.catch(() => {}); // awaited below
-    const speeches = await synthesizeSegments(segments, {
-      provider,
-      cast,
-      cache,
-      signal: options.signal,
-      onProgress: (p) => bar.update(p.done, `${p.synthesized} new, ${p.cached} cached`),
-      onSegment: (index, speech) => ready.push(index, speech),
-    }).catch(async (e: unknown) => {
-      ready.fail(e);
-      await audioDone.catch(() => {});
-      throw e;
-    });
-    bar.stop();
-    lap('speech');
-    const synthesized = speeches.filter((s) => !s.fromCache).length;
-    reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
-    const audio = await audioDone;
-    lap('audio');
-    const voiceLabels = new Map([...cast.voices].map(([name, v]) => [name, v.label]));
-    const captionFiles = buildCaptionFiles(audio.timeline, spoken, {
-      voiceLabels,
-      srt: options.captions === 'srt',
-      audioFileName: options.formats.includes('mp3') ? AUDIO_FILE_NAMES.mp3 : AUDIO_FILE_NAMES.m4b,
-    });
-    const captionNames = await writeCaptionFiles(outDir, captionFiles);
-    await writeFileAtomic(join(outDir, 'chapters.json'), JSON.stringify(buildJsonChapters(book.meta, audio.timeline), null, 2) + '\n');
-    // Loaded on demand: the feed's XML libraries cost start-up time on every other run.
-    const feed = options.feed
-      ? await (await import('./feed/index.js')).publishFeed({ outDir, audio, timeline: audio.timeline, spoken }, { ...options.feed, bitrate: options.bitrate ?? 64, voiceLabels, reporter })
-      : undefined;
-    const files = [...audio.files, ...captionNames, 'chapters.json', ...(feed?.files ?? []), 'manifest.json'];
-    const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, files);
+    const { audio, synthesized } = await speakAndEncode({ options, reporter, provider, cast, cache, spoken, segments, outDir, coverPath, lap });
+    const { files, feedUrl } = await writeTextOutputs({ options, reporter, cast, spoken, book, outDir, audio });
+    const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json']);
     await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     lap('files');
-    return { outDir, audio, manifest, timeline: audio.timeline, spoken, feedUrl: feed?.feedUrl, synthesized, cached: speeches.length - synthesized, timings };
+    return { outDir, audio, manifest, timeline: audio.timeline, spoken, feedUrl, synthesized, cached: segments.length - synthesized, timings };
   } finally {
     await provider.close();
   }
+}
+
+interface RunContext {
+  options: NarrateOptions;
+  reporter: Reporter;
+  cast: VoiceCast;
+  spoken: SpokenBook;
+  outDir: string;
+}
+
+/** Speech and audio run together: each segment is encoded as soon as it and those before it are spoken. */
+async function speakAndEncode(
+  ctx: RunContext & { provider: TtsProvider; cache: SegmentCache; segments: Segment[]; coverPath?: string; lap: (stage: string) => void },
+): Promise<{ audio: AudioBook; synthesized: number }> {
+  const { options, reporter, segments } = ctx;
+  const bar = reporter.progress('Speaking', segments.length);
+  const ready = new OrderedStream<SegmentSpeech>(segments.length);
+  const audioDone = writeAudioBook(ctx.spoken, segments, ready, { outDir: ctx.outDir, formats: options.formats, coverPath: ctx.coverPath, bitrate: options.bitrate ?? 64 });
+  audioDone.catch(() => {}); // awaited below
+  const speeches = await synthesizeSegments(segments, {
+    provider: ctx.provider,
+    cast: ctx.cast,
+    cache: ctx.cache,
+    signal: options.signal,
+    onProgress: (p) => bar.update(p.done, `${p.synthesized} new, ${p.cached} cached`),
+    onSegment: (index, speech) => ready.push(index, speech),
+  }).catch(async (e: unknown) => {
+    ready.fail(e);
+    await audioDone.catch(() => {});
+    throw e;
+  });
+  bar.stop();
+  ctx.lap('speech');
+  const synthesized = speeches.filter((s) => !s.fromCache).length;
+  reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
+  const audio = await audioDone;
+  ctx.lap('audio');
+  return { audio, synthesized };
+}
+
+/** Captions, transcripts, JSON chapters and, when asked, the podcast feed. */
+async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: AudioBook }): Promise<{ files: string[]; feedUrl?: string }> {
+  const { options, audio, outDir } = ctx;
+  const voiceLabels = new Map([...ctx.cast.voices].map(([name, v]) => [name, v.label]));
+  const captionFiles = buildCaptionFiles(audio.timeline, ctx.spoken, {
+    voiceLabels,
+    srt: options.captions === 'srt',
+    audioFileName: options.formats.includes('mp3') ? AUDIO_FILE_NAMES.mp3 : AUDIO_FILE_NAMES.m4b,
+  });
+  const captionNames = await writeCaptionFiles(outDir, captionFiles);
+  await writeFileAtomic(join(outDir, 'chapters.json'), JSON.stringify(buildJsonChapters(ctx.book.meta, audio.timeline), null, 2) + '\n');
+  // Loaded on demand: the feed's XML libraries cost start-up time on every other run.
+  const feed = options.feed
+    ? await (await import('./feed/index.js')).publishFeed(
+        { outDir, audio, timeline: audio.timeline, spoken: ctx.spoken },
+        { ...options.feed, bitrate: options.bitrate ?? 64, voiceLabels, reporter: ctx.reporter },
+      )
+    : undefined;
+  return { files: [...audio.files, ...captionNames, 'chapters.json', ...(feed?.files ?? [])], feedUrl: feed?.feedUrl };
 }
 
 async function coverOf(book: BookDocument): Promise<string | undefined> {
