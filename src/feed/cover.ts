@@ -3,7 +3,7 @@
 import { access, constants } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { NarrateError } from '../errors.js';
-import { probeMedia } from './probe.js';
+import { probeMedia } from '../audio/probe.js';
 
 export interface CoverCheck {
   path: string;

@@ -15,7 +15,7 @@ import { captionsStageBuilder } from './episode-captions.js';
 import { writeChapterEpisode, type EpisodeCaptionBuilder, type EpisodeFiles, type FeedSource } from './episode-files.js';
 import { PODCAST_GUID_NAMESPACE, planBookEpisode, planChapterEpisodes, type EpisodeMode, type EpisodePlan } from './episodes.js';
 import type { FeedChannel, FeedItem, PublishedItem } from './model.js';
-import { durationSeconds } from './probe.js';
+import { durationSeconds } from '../audio/probe.js';
 import { readPublishedItems, renderFeed } from './xml.js';
 
 export type { EpisodeCaptionBuilder, FeedSource } from './episode-files.js';

@@ -8,7 +8,7 @@ import type { VoiceProfile } from '../../config/voices.js';
 import type { SpeechAudio } from '../../types.js';
 import type { ProviderCapabilities, SpeechRequest, TtsProvider } from '../provider.js';
 import { createPollyClient, type PollyClientOptions } from './client.js';
-import { decodeToPcm } from './decode.js';
+import { decodeToPcm } from '../../audio/decode.js';
 import { asEngine, engineCapabilities, engineHasMarks, engineSampleRate, MAX_BILLED_CHARS, MAX_REQUEST_CHARS, unsupportedTags, type PollyEngine } from './engines.js';
 import { credentialsHint, describeAwsError, synthesisError } from './errors.js';
 import { checkLexicons, syncLexicons, type PollyLexicon } from './lexicons.js';

@@ -1,8 +1,8 @@
-// Compressed audio from Polly → mono s16 PCM, through the ffmpeg binary: the bytes go
+// Compressed audio (e.g. Polly's MP3) → mono s16 PCM, through the ffmpeg binary: the bytes go
 // in on stdin and PCM comes back on stdout, so no temporary files are left behind.
 import { spawn } from 'node:child_process';
-import { NarrateError } from '../../errors.js';
-import { assertFfmpegInstalled } from '../../audio/ffmpeg.js';
+import { NarrateError } from '../errors.js';
+import { assertFfmpegInstalled } from './ffmpeg.js';
 
 export async function decodeToPcm(audio: Uint8Array, sampleRate: number, signal?: AbortSignal): Promise<Int16Array> {
   assertFfmpegInstalled();
@@ -22,7 +22,7 @@ export async function decodeToPcm(audio: Uint8Array, sampleRate: number, signal?
   });
   if (code !== 0) {
     const reason = Buffer.concat(errors).toString('utf8').trim().split('\n').pop() || `exit code ${code}`;
-    throw new NarrateError(`could not decode Polly audio with ffmpeg: ${reason}`);
+    throw new NarrateError(`could not decode audio with ffmpeg: ${reason}`);
   }
   const bytes = Buffer.concat(chunks);
   // Copy into a fresh, aligned buffer: Buffer.concat may return a view at an odd offset.
