@@ -1,5 +1,5 @@
 // npm run bench [-- --words 1000 --provider local]: narrates a generated story of the
-// given length from scratch (empty cache) and prints wall time, audio seconds,
+// given length from scratch (empty cache; --formats m4b,mp3 by default) and prints wall time, audio seconds,
 // real-time factor, per-stage times and peak memory; then reruns it unchanged and
 // after a one-word edit, the two reruns a user makes most.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { narrate, type NarrateResult } from './pipeline.js';
+import type { AudioFormat } from './audio/index.js';
 import { generateStory } from './generated-story.js';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { words: { type: 'string', default: '1000' }, provider: { type: 'string', default: 'local' }, chapters: { type: 'string', default: '3' } } });
+  const { values } = parseArgs({ options: { words: { type: 'string', default: '1000' }, provider: { type: 'string', default: 'local' }, chapters: { type: 'string', default: '3' }, formats: { type: 'string', default: 'm4b,mp3' } } });
+  const formats = values.formats!.split(',').filter(Boolean) as AudioFormat[];
   const words = Number(values.words);
   const dir = await mkdtemp(join(tmpdir(), 'narrate-bench-'));
   try {
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
     await writeFile(script, generateStory(words, Number(values.chapters)));
     const run = async () => {
       const started = performance.now();
-      const result = (await narrate({ scriptPath: script, provider: values.provider!, outRoot: join(dir, 'out'), formats: ['m4b', 'mp3'], cacheDir: join(dir, 'cache') })) as NarrateResult;
+      const result = (await narrate({ scriptPath: script, provider: values.provider!, outRoot: join(dir, 'out'), formats, cacheDir: join(dir, 'cache') })) as NarrateResult;
       return { result, wallS: (performance.now() - started) / 1000 };
     };
     const { result, wallS } = await run();

@@ -16,7 +16,7 @@ import type { CostEstimate, TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
 import { segmentCacheKey, synthesizeSegments } from './speech/index.js';
 import { OrderedStream } from './speech/ordered-stream.js';
-import { AUDIO_FILE_NAMES, assertFfmpegInstalled, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
+import { AUDIO_FILE_NAMES, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
 import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
 import { parseBaseUrl } from './feed/base-url.js';
@@ -142,10 +142,9 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     if (cost && options.maxCost !== undefined && cost.usd > options.maxCost) {
       throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
     }
-    assertFfmpegInstalled();
     // Chapter episodes are MP3 whatever the book's formats are.
     const ffmpegReady = checkFfmpeg(options.feed?.episodes === 'chapters' ? [...new Set([...options.formats, 'mp3' as const])] : options.formats);
-    ffmpegReady.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+    ffmpegReady.catch(() => {}); // awaited before any speech is made; never unhandled meanwhile
     await provider.prepare(voices);
     const outDir = join(options.outRoot, book.meta.slug);
     const coverPath = await coverOf(book);

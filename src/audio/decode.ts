@@ -2,11 +2,11 @@
 // in on stdin and PCM comes back on stdout, so no temporary files are left behind.
 import { spawn } from 'node:child_process';
 import { NarrateError } from '../errors.js';
-import { assertFfmpegInstalled } from './ffmpeg.js';
+import { ensureFfmpeg, ffmpegBinary } from './ffmpeg.js';
 
 export async function decodeToPcm(audio: Uint8Array, sampleRate: number, signal?: AbortSignal): Promise<Int16Array> {
-  assertFfmpegInstalled();
-  const bin = process.env.FFMPEG_PATH ?? 'ffmpeg';
+  await ensureFfmpeg();
+  const bin = ffmpegBinary();
   const args = ['-hide_banner', '-loglevel', 'error', '-i', 'pipe:0', '-ac', '1', '-ar', String(sampleRate), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'];
   const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], signal });
   const chunks: Buffer[] = [];

@@ -1,6 +1,5 @@
 // The one module that drives ffmpeg (through fluent-ffmpeg). PCM goes in on stdin,
 // so each output is encoded exactly once from the original samples.
-import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { NarrateError } from '../errors.js';
@@ -42,27 +41,37 @@ const MUXER: Record<AudioFormat, string> = { m4b: 'ipod', mp3: 'mp3' };
 
 const REQUIRED_ENCODERS: Record<AudioFormat, string> = { m4b: 'aac', mp3: 'libmp3lame' };
 
-let checked = false;
-export function assertFfmpegInstalled(): void {
-  if (checked) return;
-  const bin = process.env.FFMPEG_PATH ?? 'ffmpeg';
-  const r = spawnSync(bin, ['-version'], { stdio: 'ignore' });
-  if (r.error || r.status !== 0) {
-    throw new NarrateError(`ffmpeg not found (tried "${bin}"). Install it with "npm run setup" or "apt-get install ffmpeg", or set FFMPEG_PATH`);
-  }
-  ffmpeg.setFfmpegPath(bin);
-  checked = true;
+export function ffmpegBinary(): string {
+  return process.env.FFMPEG_PATH ?? 'ffmpeg';
 }
 
+let probed: Promise<Record<string, unknown>> | undefined;
+
 /**
- * Checks ffmpeg's encoders (call assertFfmpegInstalled first). fluent-ffmpeg caches what it learns, so
- * calling this while speech is synthesized takes its probing off the critical path.
+ * What this ffmpeg can encode, asked once per process without blocking: learning it
+ * also proves ffmpeg is installed, and fluent-ffmpeg caches it (and the formats) for
+ * every later command.
  */
+function ffmpegEncoders(): Promise<Record<string, unknown>> {
+  probed ??= new Promise((resolve, reject) => {
+    const bin = ffmpegBinary();
+    ffmpeg.setFfmpegPath(bin);
+    const missing = () => new NarrateError(`ffmpeg not found (tried "${bin}"). Install it with "npm run setup" or "apt-get install ffmpeg", or set FFMPEG_PATH`);
+    ffmpeg.getAvailableEncoders((err, encoders) => {
+      if (err) return reject(missing());
+      ffmpeg.getAvailableFormats((formatsErr) => (formatsErr ? reject(missing()) : resolve(encoders)));
+    });
+  });
+  return probed;
+}
+
+export async function ensureFfmpeg(): Promise<void> {
+  await ffmpegEncoders();
+}
+
+/** Fails with a clear message unless ffmpeg is installed with the encoders these formats need. */
 export async function checkFfmpeg(formats: AudioFormat[]): Promise<void> {
-  const encoders = await new Promise<Record<string, unknown>>((resolve, reject) =>
-    ffmpeg.getAvailableEncoders((err, found) => (err ? reject(err) : resolve(found))),
-  );
-  await new Promise<void>((resolve, reject) => ffmpeg.getAvailableFormats((err) => (err ? reject(err) : resolve())));
+  const encoders = await ffmpegEncoders();
   for (const f of formats) {
     const encoder = REQUIRED_ENCODERS[f];
     if (!(encoder in encoders)) throw new NarrateError(`this ffmpeg has no ${encoder} encoder, needed for ${f}. Install Debian's ffmpeg ("npm run setup")`);
@@ -70,8 +79,8 @@ export async function checkFfmpeg(formats: AudioFormat[]): Promise<void> {
 }
 
 /** Encodes PCM once. Tags and chapters are added afterwards by tagAudio, without re-encoding. */
-export function encodeAudio(job: EncodeJob): Promise<void> {
-  assertFfmpegInstalled();
+export async function encodeAudio(job: EncodeJob): Promise<void> {
+  await ensureFfmpeg();
   const command = ffmpeg()
     .input(job.pcm)
     .inputOptions(['-f', 's16le', '-ar', String(job.sampleRate), '-ac', '1'])
@@ -82,8 +91,8 @@ export function encodeAudio(job: EncodeJob): Promise<void> {
 }
 
 /** Copies the encoded audio into its final container with tags, chapters and cover. */
-export function tagAudio(job: TagJob): Promise<void> {
-  assertFfmpegInstalled();
+export async function tagAudio(job: TagJob): Promise<void> {
+  await ensureFfmpeg();
   const command = ffmpeg().input(job.inPath).input(job.metadataPath).inputOptions(['-f', 'ffmetadata']);
   const maps = ['-map', '0:a', '-map_metadata', '1', '-map_chapters', '1'];
   if (job.coverPath) {

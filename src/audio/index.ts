@@ -14,7 +14,7 @@ import { planTimeline, type PlacedSegment } from './timeline.js';
 import { resampleLinear } from './resample.js';
 
 export type { AudioFormat } from './ffmpeg.js';
-export { assertFfmpegInstalled, checkFfmpeg } from './ffmpeg.js';
+export { checkFfmpeg } from './ffmpeg.js';
 
 export interface AudioOptions {
   outDir: string;
