@@ -175,7 +175,15 @@ async function speakAndEncode(
   const { options, reporter, segments } = ctx;
   const bar = reporter.progress('Speaking', segments.length);
   const ready = new OrderedStream<SegmentSpeech>(segments.length);
-  const audioDone = writeAudioBook(ctx.spoken, segments, ready, { outDir: ctx.outDir, formats: options.formats, coverPath: ctx.coverPath, bitrate: options.bitrate ?? 64 });
+  let filesWritten = 0;
+  let encodeBar: ReturnType<Reporter['progress']> | undefined;
+  const audioDone = writeAudioBook(ctx.spoken, segments, ready, {
+    outDir: ctx.outDir,
+    formats: options.formats,
+    coverPath: ctx.coverPath,
+    bitrate: options.bitrate ?? 64,
+    onFileWritten: () => encodeBar?.update(++filesWritten),
+  });
   audioDone.catch(() => {}); // awaited below
   const speeches = await synthesizeSegments(segments, {
     provider: ctx.provider,
@@ -193,7 +201,11 @@ async function speakAndEncode(
   ctx.lap('speech');
   const synthesized = speeches.filter((s) => !s.fromCache).length;
   reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
+  // Encoding ran alongside speech; this bar covers what is left of it.
+  encodeBar = reporter.progress('Encoding', options.formats.length);
+  encodeBar.update(filesWritten, options.formats.join(', '));
   const audio = await audioDone;
+  encodeBar.stop();
   ctx.lap('audio');
   return { audio, synthesized };
 }

@@ -21,6 +21,8 @@ export interface AudioOptions {
   formats: AudioFormat[];
   coverPath?: string;
   bitrate: number;
+  /** Told as each audio file is finished. */
+  onFileWritten?: (format: AudioFormat) => void;
 }
 
 export interface AudioBook {
@@ -48,7 +50,7 @@ export async function writeAudioBook(book: SpokenBook, segments: Segment[], spee
       options.formats.map((format) =>
         produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
           tagAudio({ inPath: encodedPath(work, format), format, metadataPath, coverPath: options.coverPath, outPath }),
-        ),
+        ).then(() => options.onFileWritten?.(format)),
       ),
     );
     const chapterPcm = (index: number) => pcmChunks(placed.filter((p) => p.segment.chapterIndex === index), sampleRate);
