@@ -18,6 +18,7 @@ import { segmentCacheKey, synthesizeSegments } from './speech/index.js';
 import { OrderedStream } from './speech/ordered-stream.js';
 import { AUDIO_FILE_NAMES, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
 import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
+import { audioFingerprint, audioUpToDate } from './audio/reuse.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
 import { parseBaseUrl } from './feed/base-url.js';
 import type { EpisodeMode } from './feed/episodes.js';
@@ -149,9 +150,21 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     const outDir = join(options.outRoot, book.meta.slug);
     const coverPath = await coverOf(book);
     await ffmpegReady;
-    const { audio, synthesized } = await speakAndEncode({ options, reporter, provider, cast, cache, spoken, segments, outDir, coverPath, lap });
+    const fingerprint = await audioFingerprint({
+      speechKeys: segments.map((s) => segmentCacheKey(s, { provider, cast })),
+      segments,
+      meta: book.meta,
+      chapterTitles: book.chapters.map((c) => c.title),
+      formats: options.formats,
+      bitrate: options.bitrate ?? 64,
+      coverPath,
+    });
+    // Reuse only audio whose speech is all in the cache: a re-synthesized segment may differ by a few samples.
+    const reuse = cachedSegments === segments.length && cache.dir !== undefined && (await audioUpToDate(outDir, fingerprint, options.formats));
+    if (reuse) reporter.info('audio unchanged since the last run: keeping the audio files');
+    const { audio, synthesized } = await speakAndEncode({ options, reporter, provider, cast, cache, spoken, segments, outDir, coverPath, reuse, lap });
     const { files, feedUrl } = await writeTextOutputs({ options, reporter, cast, spoken, book, outDir, audio });
-    const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json']);
+    const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint);
     await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     lap('files');
     return { outDir, audio, manifest, timeline: audio.timeline, spoken, feedUrl, synthesized, cached: segments.length - synthesized, timings };
@@ -170,7 +183,7 @@ interface RunContext {
 
 /** Speech and audio run together: each segment is encoded as soon as it and those before it are spoken. */
 async function speakAndEncode(
-  ctx: RunContext & { provider: TtsProvider; cache: SegmentCache; segments: Segment[]; coverPath?: string; lap: (stage: string) => void },
+  ctx: RunContext & { provider: TtsProvider; cache: SegmentCache; segments: Segment[]; coverPath?: string; reuse: boolean; lap: (stage: string) => void },
 ): Promise<{ audio: AudioBook; synthesized: number }> {
   const { options, reporter, segments } = ctx;
   const bar = reporter.progress('Speaking', segments.length);
@@ -182,6 +195,7 @@ async function speakAndEncode(
     formats: options.formats,
     coverPath: ctx.coverPath,
     bitrate: options.bitrate ?? 64,
+    reuse: ctx.reuse,
     onFileWritten: () => encodeBar?.update(++filesWritten),
   });
   audioDone.catch(() => {}); // awaited below
@@ -202,10 +216,12 @@ async function speakAndEncode(
   const synthesized = speeches.filter((s) => !s.fromCache).length;
   reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
   // Encoding ran alongside speech; this bar covers what is left of it.
-  encodeBar = reporter.progress('Encoding', options.formats.length);
-  encodeBar.update(filesWritten, options.formats.join(', '));
+  if (!ctx.reuse) {
+    encodeBar = reporter.progress('Encoding', options.formats.length);
+    encodeBar.update(filesWritten);
+  }
   const audio = await audioDone;
-  encodeBar.stop();
+  encodeBar?.stop();
   ctx.lap('audio');
   return { audio, synthesized };
 }

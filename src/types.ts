@@ -236,5 +236,7 @@ export interface Manifest {
   durationMs: number;
   /** Output files written by this run, relative to the book's output folder. */
   files: string[];
+  /** Hash of everything that decides the audio files' bytes; an unchanged rerun reuses them. */
+  audioFingerprint?: string;
   chapters: ManifestChapter[];
 }

@@ -19,6 +19,8 @@ export { checkFfmpeg } from './ffmpeg.js';
 export interface AudioOptions {
   outDir: string;
   formats: AudioFormat[];
+  /** Files already written by an earlier run with the same inputs: timed, not encoded again. */
+  reuse?: boolean;
   coverPath?: string;
   bitrate: number;
   /** Told as each audio file is finished. */
@@ -42,12 +44,13 @@ const SILENCE = new Int16Array(8192);
 export async function writeAudioBook(book: SpokenBook, segments: Segment[], speeches: AsyncIterable<SegmentSpeech>, options: AudioOptions): Promise<AudioBook> {
   const work = await mkdtemp(join(tmpdir(), 'narrate-'));
   try {
-    const { collected, sampleRate } = await encodeWhileSpeaking(segments, speeches, options.formats, work, options.bitrate);
+    const encoded = options.reuse ? [] : options.formats;
+    const { collected, sampleRate } = await encodeWhileSpeaking(segments, speeches, encoded, work, options.bitrate);
     const { timeline, placed } = planTimeline(book, segments, collected, sampleRate);
     const metadataPath = join(work, 'metadata.txt');
     await writeFile(metadataPath, ffMetadata(book.meta, timeline.chapters));
     await Promise.all(
-      options.formats.map((format) =>
+      encoded.map((format) =>
         produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
           tagAudio({ inPath: encodedPath(work, format), format, metadataPath, coverPath: options.coverPath, outPath }),
         ).then(() => options.onFileWritten?.(format)),

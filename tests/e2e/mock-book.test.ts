@@ -1,6 +1,6 @@
 // End to end with the mock provider: real ffmpeg writes real M4B and MP3 files,
 // read back with ffprobe.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { narrate, type NarrateResult } from '../../src/pipeline.js';
@@ -95,7 +95,22 @@ describe('narrating with the mock provider', () => {
     expect(chapters.chapters.map((c: { startTime: number }) => c.startTime)).toEqual(manifest.chapters.map((c) => c.startMs / 1000));
   });
 
-  it('synthesizes nothing on a rerun, and only the edited segment after a one-word edit', async () => {
+  it('synthesizes nothing and keeps the audio files on an unchanged rerun', async () => {
+    const before = await stat(join(first.outDir, 'book.m4b'));
+    const again = (await narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats: ['m4b', 'mp3'] })) as NarrateResult;
+    expect(again.synthesized).toBe(0);
+    expect((await stat(join(first.outDir, 'book.m4b'))).mtimeMs).toBe(before.mtimeMs);
+    expect(again.manifest).toEqual(manifest);
+    const probe = await ffprobe(join(first.outDir, 'book.mp3'));
+    expect(probe.chapters.map((c) => Math.round(Number(c.start_time) * 1000))).toEqual(again.manifest.chapters.map((c) => c.startMs));
+    // A missing file is encoded again.
+    await rm(join(first.outDir, 'book.mp3'));
+    await narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats: ['m4b', 'mp3'] });
+    expect((await ffprobe(join(first.outDir, 'book.mp3'))).chapters).toHaveLength(3);
+    expect((await stat(join(first.outDir, 'book.m4b'))).mtimeMs).toBeGreaterThan(before.mtimeMs);
+  });
+
+  it('synthesizes only the edited segment after a one-word edit, and encodes again', async () => {
     const again = (await narrate({ scriptPath: script, provider: 'mock', outRoot: join(dir, 'out'), formats: ['mp3'] })) as NarrateResult;
     expect(again.synthesized).toBe(0);
     await writeFile(script, STORY.replace('Ships passed.', 'Boats passed.'));
