@@ -2,7 +2,7 @@
 // earlier build published (after fast-xml-parser's validator has checked it is
 // well-formed, which xmlbuilder2's forgiving parser does not). The builder escapes
 // text and attributes, so titles with &, <, quotes or any script round-trip unchanged.
-import { XMLValidator } from 'fast-xml-parser';
+import { xmlProblem } from '../util/xml.js';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { FeedChannel, FeedItem, PublishedItem } from './model.js';
@@ -67,8 +67,8 @@ function clean(value: string): string {
 
 /** The guid, pubDate and enclosure URL of every item in an earlier feed.xml. */
 export function readPublishedItems(xml: string): PublishedItem[] {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`line ${valid.err.line}: ${valid.err.msg}`);
+  const problem = xmlProblem(xml);
+  if (problem) throw new Error(`line ${problem.line}: ${problem.message}`);
   const document = create(xml).node as unknown as Document;
   const items: PublishedItem[] = [];
   for (const item of Array.from(document.getElementsByTagName('item'))) {

@@ -2,7 +2,7 @@
 // apply. Only what narrate uses is checked: graphemes with an alias or a phoneme.
 import { z } from 'zod';
 import { NarrateError } from '../errors.js';
-import { parseXml } from './xml.js';
+import { parseXml } from '../util/xml.js';
 
 export type PhoneticAlphabet = 'ipa' | 'x-sampa';
 

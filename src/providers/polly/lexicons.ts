@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { GetLexiconCommand, PutLexiconCommand, type PollyClient } from '@aws-sdk/client-polly';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseXml } from '../../util/xml.js';
 import { NarrateError } from '../../errors.js';
 import { describeAwsError } from './errors.js';
 
@@ -18,7 +18,6 @@ export interface PollyLexicon {
 
 export const LEXICON_LIMITS = { perRequest: 5, nameChars: 20, contentChars: 4000, replacementChars: 100 } as const;
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: true, parseTagValue: false, isArray: (n) => n === 'lexeme' || n === 'phoneme' || n === 'alias' });
 
 /** Reads a PLS file; the Polly name defaults to the file name's letters and digits. */
 export async function loadLexiconFile(file: string, name?: string): Promise<PollyLexicon> {
@@ -52,13 +51,11 @@ export function checkLexicon(lexicon: PollyLexicon): void {
   if (lexicon.content.length > LEXICON_LIMITS.contentChars) {
     throw new NarrateError(`${where}: ${lexicon.content.length} characters; Polly takes at most ${LEXICON_LIMITS.contentChars} per lexicon. Split it into several files`);
   }
-  const valid = XMLValidator.validate(lexicon.content);
-  if (valid !== true) {
-    throw new NarrateError(`${where}:${valid.err.line}: not well-formed XML (${valid.err.msg}). Fix the PLS markup`);
-  }
-  const root = (parser.parse(lexicon.content) as { lexicon?: Record<string, unknown> }).lexicon;
+  const xml = parseXml(lexicon.content, ['lexeme', 'phoneme', 'alias']);
+  if (xml.problem) throw new NarrateError(`${where}:${xml.problem.line}: not well-formed XML (${xml.problem.message}). Fix the PLS markup`);
+  const root = (xml.value as { lexicon?: Record<string, unknown> }).lexicon;
   if (!root) throw new NarrateError(`${where}: the root element must be <lexicon> (W3C PLS). See README "Pronunciation lexicon"`);
-  const alphabet = root['@_alphabet'];
+  const alphabet = root['@alphabet'];
   if (alphabet !== 'ipa' && alphabet !== 'x-sampa') {
     throw new NarrateError(`${where}: <lexicon alphabet="${String(alphabet ?? '')}">; Polly accepts "ipa" or "x-sampa". Set the alphabet attribute`);
   }

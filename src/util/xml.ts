@@ -6,10 +6,16 @@ export interface XmlProblem {
   line: number;
 }
 
+/** Where a document is not well-formed XML, or undefined when it is. */
+export function xmlProblem(text: string): XmlProblem | undefined {
+  const valid = XMLValidator.validate(text);
+  return valid === true ? undefined : { message: valid.err.msg, line: valid.err.line };
+}
+
 /** Parses XML into plain objects: attributes as "@name", text as "#text", listed tags always arrays. */
 export function parseXml(text: string, arrayTags: string[]): { value?: unknown; problem?: XmlProblem } {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { problem: { message: valid.err.msg, line: valid.err.line } };
+  const problem = xmlProblem(text);
+  if (problem) return { problem };
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',
