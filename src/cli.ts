@@ -113,7 +113,8 @@ async function runSay(text: string, opts: { voice: string; voices?: string; lexi
   const said = await describePronunciation(text, { lexicon, voice: voice.local });
   const audio = await espeakSynthesize(said.ssml!, voice.local);
   await writeFileAtomic(opts.out, wavFile(audio.pcm, audio.sampleRate));
-  process.stdout.write(`spoken as:  ${said.spokenText}\nssml:       ${said.ssml}\nphonemes:   ${said.phonemes}\naudio:      ${opts.out}\n`);
+  const lexiconLine = lexicon ? `lexicon:    ${lexicon.file}\n` : '';
+  process.stdout.write(`${lexiconLine}spoken as:  ${said.spokenText}\nssml:       ${said.ssml}\nphonemes:   ${said.phonemes}\naudio:      ${opts.out}\n`);
 }
 
 interface NarrateCliOptions {
