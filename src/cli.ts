@@ -10,9 +10,10 @@ import { espeakSynthesize, espeakVoices } from './providers/local/espeak.js';
 import { formatDroppedLines } from './cleanup/index.js';
 import { loadVoices, voiceByName } from './config/voices.js';
 import { projectLexicon } from './lexicon/index.js';
-import { describePronunciation } from './speech-text/index.js';
+import { describePronunciation } from './say.js';
 import { writeFileAtomic } from './util/atomic-file.js';
 import { wavFile } from './audio/wav.js';
+import { readableClock } from './util/clock.js';
 import type { AudioFormat } from './audio/index.js';
 import { parseBaseUrl } from './feed/base-url.js';
 import type { EpisodeMode } from './feed/episodes.js';
@@ -111,7 +112,7 @@ async function runSay(text: string, opts: { voice: string; voices?: string; lexi
   const voice = voiceByName(cast, opts.voice, '--voice');
   const lexicon = projectLexicon(undefined, process.cwd(), opts.lexicon);
   const said = await describePronunciation(text, { lexicon, voice: voice.local });
-  const audio = await espeakSynthesize(said.ssml!, voice.local);
+  const audio = await espeakSynthesize(said.ssml, voice.local);
   await writeFileAtomic(opts.out, wavFile(audio.pcm, audio.sampleRate));
   const lexiconLine = lexicon ? `lexicon:    ${lexicon.file}\n` : '';
   process.stdout.write(`${lexiconLine}spoken as:  ${said.spokenText}\nssml:       ${said.ssml}\nphonemes:   ${said.phonemes}\naudio:      ${opts.out}\n`);
@@ -171,7 +172,7 @@ async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void
 
 function printResult(r: NarrateResult, quiet: boolean): void {
   if (quiet) return;
-  const lines = [`${r.manifest.title}: ${r.manifest.chapters.length} chapters, ${clock(r.manifest.durationMs)}`, `wrote ${r.outDir}/: ${r.manifest.files.join(', ')}`];
+  const lines = [`${r.manifest.title}: ${r.manifest.chapters.length} chapters, ${readableClock(r.manifest.durationMs)}`, `wrote ${r.outDir}/: ${r.manifest.files.join(', ')}`];
   if (r.feedUrl) lines.push(`podcast: upload ${r.outDir}/ to ${r.feedUrl.replace(/feed\.xml$/, '')}, then subscribe to ${r.feedUrl}`);
   process.stdout.write(lines.join('\n') + '\n');
 }
@@ -185,7 +186,7 @@ function printDryRun(s: DryRunSummary): void {
   lines.push(
     `segments: ${s.segments.length} (${s.cachedSegments} already cached)`,
     `characters: ${s.characters}`,
-    `estimated duration: ${clock(s.estimatedDurationMs)}`,
+    `estimated duration: ${readableClock(s.estimatedDurationMs)}`,
     ...(s.cost?.lines ?? []),
   );
   if (s.cleanup) {
@@ -193,14 +194,6 @@ function printDryRun(s: DryRunSummary): void {
     lines.push(dropped || 'cleanup: nothing dropped');
   }
   process.stdout.write(lines.join('\n') + '\n');
-}
-
-export function clock(ms: number): string {
-  const total = Math.round(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
 }
 
 buildProgram()

@@ -112,13 +112,18 @@ async function writeToAll(sinks: PassThrough[], pcm: Int16Array): Promise<void> 
 }
 
 async function writeSilence(sinks: PassThrough[], samples: number): Promise<void> {
-  for (let left = samples; left > 0; left -= SILENCE.length) await writeToAll(sinks, left >= SILENCE.length ? SILENCE : SILENCE.subarray(0, left));
+  for (const chunk of silence(samples)) await writeToAll(sinks, chunk);
+}
+
+/** That many samples of silence, in chunks of one shared zero buffer. */
+function* silence(samples: number): Generator<Int16Array> {
+  for (let left = samples; left > 0; left -= SILENCE.length) yield left >= SILENCE.length ? SILENCE : SILENCE.subarray(0, left);
 }
 
 function* pcmChunks(placed: PlacedSegment[], sampleRate: number): Generator<Int16Array> {
   for (const p of placed) {
     yield resampleLinear(p.speech.pcm, p.speech.sampleRate, sampleRate);
-    for (let left = p.pauseSamples; left > 0; left -= SILENCE.length) yield left >= SILENCE.length ? SILENCE : SILENCE.subarray(0, left);
+    yield* silence(p.pauseSamples);
   }
 }
 

@@ -2,6 +2,7 @@
 // chapter, and a link to where each chapter starts in the audio. The links are
 // media-fragment URLs (book.mp3#t=12.345) that work without script; a small
 // script makes them seek the player on the page instead of leaving it.
+import { readableClock } from '../util/clock.js';
 import type { SpokenBook, SpokenChapter, TimedChapter } from '../types.js';
 
 export interface TranscriptOptions {
@@ -12,13 +13,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** "1:02:03" or "2:03": how a listener reads a position. */
-export function spokenClock(ms: number): string {
-  const total = Math.floor(Math.max(0, ms) / 1000);
-  const [h, m, s] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
-}
 
 export function fragmentSeconds(ms: number): string {
   return (Math.max(0, Math.round(ms)) / 1000).toFixed(3);
@@ -59,7 +53,7 @@ export function transcriptHtml(book: SpokenBook, chapters: readonly TimedChapter
     const id = `chapter-${chapter.index + 1}`;
     const title = escapeHtml(chapter.title);
     const seconds = fragmentSeconds(startMs);
-    const link = `<a href="${audio}#t=${seconds}" data-start="${seconds}" aria-label="Listen from ${spokenClock(startMs)}: ${title}">Listen from ${spokenClock(startMs)}</a>`;
+    const link = `<a href="${audio}#t=${seconds}" data-start="${seconds}" aria-label="Listen from ${readableClock(startMs)}: ${title}">Listen from ${readableClock(startMs)}</a>`;
     const paragraphs = paragraphsOf(chapter).map((text) => `<p>${escapeHtml(text)}</p>`);
     return [`<section aria-labelledby="${id}">`, `<h2 id="${id}">${title}</h2>`, `<p class="chapter-start">${link}</p>`, ...paragraphs, '</section>'].join('\n');
   });
@@ -92,7 +86,7 @@ export function transcriptText(book: SpokenBook, chapters: readonly TimedChapter
   const { meta } = book;
   const parts = [meta.title, ...(meta.author ? [`by ${meta.author}`] : [])];
   for (const chapter of book.chapters) {
-    parts.push('', `${chapter.title}`, `(from ${spokenClock(chapterStart(chapters, chapter.index))})`, '', paragraphsOf(chapter).join('\n\n'));
+    parts.push('', `${chapter.title}`, `(from ${readableClock(chapterStart(chapters, chapter.index))})`, '', paragraphsOf(chapter).join('\n\n'));
   }
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

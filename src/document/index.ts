@@ -9,6 +9,7 @@ import { markdownBlocks } from './markdown.js';
 import { parsePacingMarks } from './pacing-marks.js';
 import { plainTextBlocks, type NumberedLine } from './plain-text.js';
 import { splitSentences } from './sentences.js';
+import { slugify } from '../util/slug.js';
 
 /** A sentence longer than this has lost its punctuation; we refuse to guess its ends. */
 export const MAX_SENTENCE_CHARS = 5_000;
@@ -139,16 +140,4 @@ function renumberSentences(chapters: Chapter[]): void {
       p.sentences.forEach((s, si) => (s.id = `c${pad(c.index + 1, 2)}-p${pad(pi + 1, 3)}-s${pad(si + 1, 2)}`)),
     );
   }
-}
-
-export function slugify(text: string): string | undefined {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || undefined;
 }

@@ -3,7 +3,7 @@
 // position, so adding a chapter leaves every other episode's guid and URL alone.
 import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
-import { slugify } from '../document/index.js';
+import { slugify } from '../util/slug.js';
 import type { SpokenBook, SpokenChapter, Timeline } from '../types.js';
 import type { PublishedItem } from './model.js';
 

@@ -72,4 +72,3 @@ export function spokenTokens(inlines: Inline[], options: SpeechTextOptions = { p
   return tokens;
 }
 
-export { describePronunciation, type Pronunciation } from './describe.js';

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { NarrateError } from '../../src/errors.js';
 import { findLexiconFile, ipaToEspeak, lookupEntry, parseLexicon, projectLexicon } from '../../src/lexicon/index.js';
 import { spokenTokens, toSpokenBook } from '../../src/speech-text/index.js';
-import { describePronunciation, heardPhonemes } from '../../src/speech-text/describe.js';
-import { renderLocalSsml } from '../../src/speech-text/local-ssml.js';
+import { describePronunciation, heardPhonemes, renderLocalSsml } from '../../src/say.js';
 import { espeakPhonemes } from '../../src/providers/local/espeak.js';
 import type { BookDocument } from '../../src/types.js';
 

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanupScript } from '../../src/cleanup/index.js';
 import { projectLexicon } from '../../src/lexicon/index.js';
 import { spokenTokens } from '../../src/speech-text/index.js';
-import { heardPhonemes, spokenText } from '../../src/speech-text/describe.js';
-import { renderLocalSsml } from '../../src/speech-text/local-ssml.js';
+import { heardPhonemes, renderLocalSsml, spokenText } from '../../src/say.js';
 
 const FILE = 'script/article.txt';
 const VOICE = { voice: 'en-us', rate: 165, pitch: 50 };

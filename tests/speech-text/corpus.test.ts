@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spokenTokens } from '../../src/speech-text/index.js';
-import { heardPhonemes, spokenText } from '../../src/speech-text/describe.js';
-import { renderLocalSsml } from '../../src/speech-text/local-ssml.js';
+import { heardPhonemes, renderLocalSsml, spokenText } from '../../src/say.js';
 import { espeakSynthesize } from '../../src/providers/local/espeak.js';
 import { CORPUS } from './corpus.js';
 

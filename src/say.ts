@@ -1,15 +1,22 @@
-// `narrate say "<word>"`: what the local voice will say for some text, as spoken words,
-// as the SSML it receives, and as the phonemes eSpeak NG actually produces.
-import { espeakSynthesize, type EspeakSettings } from '../providers/local/espeak.js';
-import type { Lexicon } from '../lexicon/index.js';
-import type { SpeechNode, SpokenToken } from '../types.js';
-import { renderLocalSsml } from './local-ssml.js';
-import { spokenTokens } from './index.js';
+// `narrate say "<text>"`: how the local voice will say some text, as spoken words, as the
+// SSML it receives, and as the phonemes eSpeak NG actually produces. A tool built on the
+// speech-text and SSML stages and the local engine, so it sits beside the pipeline, not in a stage.
+import { espeakSynthesize, type EspeakSettings } from './providers/local/espeak.js';
+import { LOCAL_CAPABILITIES } from './providers/local/index.js';
+import type { Lexicon } from './lexicon/index.js';
+import { renderSegmentSsml } from './ssml/render.js';
+import { spokenTokens } from './speech-text/index.js';
+import type { SpeechNode, SpokenToken } from './types.js';
+
+/** The SSML the local voice receives for some tokens: the real renderer, local capabilities. */
+export function renderLocalSsml(tokens: SpokenToken[]): string {
+  return renderSegmentSsml([{ sentenceId: 'say', tokens, firstTokenIndex: 0 }], 0, LOCAL_CAPABILITIES, () => {}).ssml;
+}
 
 export interface Pronunciation {
   /** The words the engine is given, e.g. "doctor Smith" or "/wɪn/" for a phoneme entry. */
   spokenText: string;
-  ssml?: string;
+  ssml: string;
   /** IPA eSpeak NG speaks, one group per word it heard. */
   phonemes: string;
 }
