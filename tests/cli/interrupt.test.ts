@@ -1,16 +1,11 @@
 // Ctrl-C in the middle of a run: the CLI stops with exit 130, leaves no audio file
 // (whole or partial) and keeps every finished segment for the next run.
-import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateStory } from '../../src/generated-story.js';
 import { tempDir, writeScript } from '../support/book.js';
-import { runCli } from '../support/cli.js';
-
-const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
-const TSX_LOADER = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+import { runCli, spawnCli } from '../support/cli.js';
 
 async function cacheEntries(dir: string): Promise<number> {
   const shards = await readdir(dir).catch(() => [] as string[]);
@@ -22,9 +17,9 @@ describe('Ctrl-C', () => {
   it('stops cleanly and the next run resumes from the finished segments', async () => {
     const dir = await tempDir();
     await writeScript(dir, 'long.md', generateStory(3000, 6));
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI, 'long.md', '--provider', 'local'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnCli(['long.md', '--provider', 'local'], { cwd: dir });
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     let code: number | null | undefined;
     const exited = new Promise<number | null>((resolve) => child.on('close', (c) => resolve((code = c))));
     const cache = join(dir, 'output', '.cache');
