@@ -4,12 +4,13 @@
 import { access, constants } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
-import { parseScript } from './document/index.js';
 import { formatLocation } from './document/location.js';
-import { withoutFrontMatter } from './document/front-matter.js';
-import { cleanupScript, type CleanupResult } from './cleanup/index.js';
-import { projectLexicon } from './lexicon/index.js';
-import { readScript } from './script/read-script.js';
+import { selectChapters, type ChapterRange } from './document/select.js';
+import type { SkippedPart } from './document/html.js';
+import type { CleanupResult } from './cleanup/index.js';
+import { ipaToEspeak, mergeLexicons, projectLexicon, type LexiconEntry } from './lexicon/index.js';
+import { readSource, type SourceBook } from './readers/index.js';
+import { castForLanguage, type LocalVoiceInfo } from './config/voice-language.js';
 import { toSpokenBook } from './speech-text/index.js';
 import { buildSegments } from './segments/index.js';
 import { createProvider } from './providers/index.js';
@@ -45,6 +46,12 @@ export interface NarrateOptions {
   lexiconPath?: string;
   /** Skip the cleanup of pasted web text. */
   keepAll?: boolean;
+  /** Books: read footnotes and endnotes (skipped by default). */
+  notes?: boolean;
+  /** Books and pages: read image alt text (figures are read by caption only by default). */
+  describeImages?: boolean;
+  /** Narrate only these chapters (1-based, as --dry-run numbers them). */
+  chapters?: { spec: string; ranges: ChapterRange[] };
   /** Requests in flight at once for Polly; default per engine. */
   pollyConcurrency?: number;
   /** Caption formats beyond WebVTT: 'srt' also writes captions.srt. */
@@ -65,6 +72,10 @@ export interface DryRunSummary {
   cost?: CostEstimate;
   /** What cleanup of pasted text removed (absent with keepAll). */
   cleanup?: CleanupResult;
+  /** What a book or page reader did not read (front matter, notes, code…). */
+  skipped?: SkippedPart[];
+  /** Where the chapters came from (EPUB: which table of contents and level). */
+  chaptersFrom?: string;
 }
 
 export interface NarrateResult {
@@ -86,19 +97,32 @@ export interface NarrateResult {
 const ESTIMATED_CHARS_PER_SECOND = 15;
 
 export async function prepareBook(options: NarrateOptions) {
-  const source = await readScript(options.scriptPath);
-  const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path);
-  const book = parseScript(source, { lines: cleanup?.lines });
-  const lexicon = projectLexicon(options.scriptPath, process.cwd(), options.lexiconPath);
-  const cast = await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined);
-  const voices = voicesUsed(book, cast);
   const reporter = options.reporter ?? silentReporter;
+  const source = await readSource(options.scriptPath, {
+    keepAll: options.keepAll,
+    notes: options.notes,
+    describeImages: options.describeImages,
+    onNote: (m) => reporter.warn(m),
+  });
+  const book = options.chapters ? selectChapters(source.book, options.chapters.ranges, options.chapters.spec) : source.book;
+  const projectLex = projectLexicon(options.scriptPath, process.cwd(), options.lexiconPath);
+  const providerName = typeof options.provider === 'string' ? options.provider : options.provider.name;
+  const cast = await castForLanguage(
+    await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined),
+    book.meta.language,
+    providerName,
+    localVoiceList,
+    (m) => reporter.warn(m),
+  );
+  const voices = voicesUsed(book, cast);
   const provider =
     typeof options.provider === 'string'
-      ? await createProvider(options.provider, { lexicon, pollyConcurrency: options.pollyConcurrency, onNote: (m) => reporter.warn(m) })
+      ? await createProvider(options.provider, { lexicon: projectLex, pollyConcurrency: options.pollyConcurrency, onNote: (m) => reporter.warn(m) })
       : options.provider;
+  // The source's own lexicons (EPUB) stand behind the project's; their entries reach every provider through the speech text.
+  const lexicon = mergeLexicons(projectLex, source.lexicons ?? [], (entry) => canSay(entry, provider.name), (m) => reporter.warn(m));
   const dropped = new Set<string>();
-  const spoken = toSpokenBook(book, { provider: provider.name, lexicon });
+  const spoken = toSpokenBook(book, { provider: provider.name, lexicon, onNote: (m) => reporter.warn(m) });
   const segments = buildSegments(spoken, {
     pauses: cast.pauses,
     capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!),
@@ -108,13 +132,40 @@ export async function prepareBook(options: NarrateOptions) {
       reporter.warn(`${provider.name} does not support <${tag}>; its text is spoken plainly`);
     },
   });
-  return { book, cast, voices, provider, spoken, segments, cleanup };
+  return { book, cast, voices, provider, spoken, segments, source };
 }
 
-export function summarize(book: BookDocument, segments: Segment[], cachedSegments: number, cost?: CostEstimate, cleanup?: CleanupResult): DryRunSummary {
+/** The local engine reads only IPA it can convert to its own notation. */
+function canSay(entry: LexiconEntry, provider: string): boolean {
+  if (provider !== 'local' || !entry.phoneme) return true;
+  if (entry.phoneme.alphabet !== 'ipa') return false;
+  try {
+    ipaToEspeak(entry.phoneme.ph);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function localVoiceList(): Promise<LocalVoiceInfo[]> {
+  const { espeakVoices } = await import('./providers/local/espeak.js');
+  return (await espeakVoices()).map((v) => ({ name: v.identifier.split('/').pop()!.toLowerCase(), languages: v.languages.map((l) => l.toLowerCase()) }));
+}
+
+export function summarize(book: BookDocument, segments: Segment[], cachedSegments: number, cost?: CostEstimate, source?: SourceBook): DryRunSummary {
   const characters = segments.reduce((n, s) => n + s.billedChars, 0);
   const pausesMs = segments.reduce((n, s) => n + s.pauseAfterMs, 0);
-  return { book, segments, characters, estimatedDurationMs: (characters / ESTIMATED_CHARS_PER_SECOND) * 1000 + pausesMs, cachedSegments, cost, cleanup };
+  return {
+    book,
+    segments,
+    characters,
+    estimatedDurationMs: (characters / ESTIMATED_CHARS_PER_SECOND) * 1000 + pausesMs,
+    cachedSegments,
+    cost,
+    cleanup: source?.cleanup,
+    skipped: source?.skipped,
+    chaptersFrom: source?.chaptersFrom,
+  };
 }
 
 /** The cost of what is not cached yet: what this run would actually spend. */
@@ -135,12 +186,12 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     mark = now;
   };
   if (options.feed) parseBaseUrl(options.feed.baseUrl); // a bad --base-url fails before anything is spoken
-  const { book, voices, cast, provider, spoken, segments, cleanup } = await prepareBook(options);
+  const { book, voices, cast, provider, spoken, segments, source } = await prepareBook(options);
   lap('prepare');
   try {
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
     const { cachedSegments, cost } = await estimateCost(segments, provider, cast, cache);
-    if (options.dryRun) return summarize(book, segments, cachedSegments, cost, cleanup);
+    if (options.dryRun) return summarize(book, segments, cachedSegments, cost, source);
     if (cost && options.maxCost !== undefined && cost.usd > options.maxCost) {
       throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
     }

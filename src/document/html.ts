@@ -142,7 +142,6 @@ class HtmlReader {
   private noteSkip(el: DomElement, reason: string): void {
     if (reason === '') return;
     const text = spokenTextOf(el, { notes: true, describeImages: this.options.describeImages });
-    if (text === '') return;
     this.skipped.push({ reason, text: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text, location: this.location() });
   }
 

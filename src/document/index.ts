@@ -165,7 +165,7 @@ function addMarkedParagraph(book: BookBuilder, marked: MarkedParagraph, voice: s
   lastChapter(book).paragraphs.push(paragraph);
 }
 
-function renumberSentences(chapters: Chapter[]): void {
+export function renumberSentences(chapters: Chapter[]): void {
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   for (const c of chapters) {
     c.paragraphs.forEach((p, pi) =>
