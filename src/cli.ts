@@ -229,7 +229,7 @@ function formatSkipped(skipped: SkippedPart[]): string[] {
     byReason.set(part.reason, [...(byReason.get(part.reason) ?? []), part]);
   }
   for (const [reason, parts] of byReason) {
-    lines.push(`  [${reason}] ${parts.length} part${parts.length === 1 ? '' : 's'}, first at ${formatLocation(parts[0]!.location)}: "${parts[0]!.text}"`);
+    lines.push(`  [${reason}] ${parts.length} part${parts.length === 1 ? '' : 's'}, first at ${formatLocation(parts[0]!.location)}${parts[0]!.text ? `: "${parts[0]!.text}"` : ''}`);
   }
   return lines;
 }

@@ -21,7 +21,8 @@ export interface TocItem {
 export interface ExtraFile {
   id: string;
   file: string;
-  data: string | Buffer;
+  /** Absent: listed in the manifest but not put in the ZIP. */
+  data?: string | Buffer;
   mediaType: string;
   properties?: string;
 }
@@ -90,7 +91,7 @@ export function buildEpub(spec: EpubSpec): Buffer {
     manifest.push(`<item id="${p.id}" href="${p.file}" media-type="application/xhtml+xml"/>`);
   }
   for (const x of spec.extra ?? []) {
-    files.push({ name: `OEBPS/${x.file}`, data: x.data });
+    if (x.data !== undefined) files.push({ name: `OEBPS/${x.file}`, data: x.data });
     manifest.push(`<item id="${x.id}" href="${x.file}" media-type="${x.mediaType}"${x.properties ? ` properties="${x.properties}"` : ''}/>`);
   }
   const toc = spec.toc ?? [];
