@@ -113,6 +113,7 @@ export async function prepareBook(options: NarrateOptions) {
     providerName,
     localVoiceList,
     (m) => reporter.warn(m),
+    (m) => reporter.info(m),
   );
   const voices = voicesUsed(book, cast);
   const provider =

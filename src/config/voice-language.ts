@@ -29,6 +29,7 @@ export async function castForLanguage(
   provider: string,
   listLocalVoices: () => Promise<LocalVoiceInfo[]>,
   warn: (message: string) => void,
+  inform: (message: string) => void = () => {},
 ): Promise<VoiceCast> {
   const want = primary(language);
   if (provider === 'polly') {
@@ -50,6 +51,7 @@ export async function castForLanguage(
     warn(`eSpeak NG has no voice for the book's language ${language}; reading with "${mismatched[0]!.local.voice}"`);
     return cast;
   }
+  inform(`the book is in ${language}: reading with eSpeak NG's "${found}" voice (cast another in voices.json)`);
   const voices = new Map<string, VoiceProfile>();
   for (const [name, v] of cast.voices) voices.set(name, mismatched.includes(v) ? { ...v, local: { ...v.local, voice: found } } : v);
   return { ...cast, voices };

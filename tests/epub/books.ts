@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildEpub, sentences, type EpubSpec } from '../support/epub-book.js';
+import { buildEpub, sentences, TINY_PNG, type EpubSpec } from '../support/epub-book.js';
 
 const run = promisify(execFile);
 
@@ -52,9 +52,10 @@ export function nestedBook(cover?: Buffer): EpubSpec {
     extra: [
       ...(cover ? [{ id: 'cover-image', file: 'images/cover.png', data: cover, mediaType: 'image/png', properties: 'cover-image' }] : []),
       { id: 'lexicon', file: 'lexicon.pls', data: BOOK_LEXICON, mediaType: 'application/pls+xml' },
+      { id: 'map', file: 'images/map.png', data: TINY_PNG, mediaType: 'image/png' },
     ],
     pages: [
-      { id: 'cover', file: 'cover.xhtml', body: '<section epub:type="cover"><img src="images/cover.png" alt="A teal square"/></section>' },
+      { id: 'cover', file: 'cover.xhtml', body: `<section epub:type="cover"><img src="images/${cover ? 'cover' : 'map'}.png" alt="A teal square"/></section>` },
       { id: 'title', file: 'title.xhtml', body: '<section epub:type="titlepage"><h1>The Salt Road</h1><p>Ada Marsh and Tom Reed</p></section>' },
       { id: 'copyright', file: 'copyright.xhtml', body: '<section><p>Copyright 2026 Ada Marsh. All rights reserved.</p></section>' },
       { id: 'part1', file: 'part1.xhtml', body: '<section epub:type="part"><h1>Part One: The Coast</h1></section>' },
@@ -191,7 +192,7 @@ export function sectionedBook(): EpubSpec {
   };
 }
 
-/** No table of contents at all: chapters come from the headings. */
+/** No table of contents at all (not valid EPUB 3, but such books are sold): chapters come from the headings. */
 export function noTocBook(): EpubSpec {
   return {
     version: 3,

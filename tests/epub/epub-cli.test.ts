@@ -201,3 +201,21 @@ describe('the eSpeak NG voice hears the book’s phonemes in its own notation', 
     expect(manifest).toContain("[['zEf@r]]");
   });
 });
+
+describe('the book’s language picks the voice’s language', () => {
+  it('reads a French book with eSpeak NG’s French voice when voices.json casts none', async () => {
+    const dir = await tempDir();
+    await writeEpub(dir, 'mer.epub', {
+      version: 3,
+      title: 'La Mer',
+      language: 'fr-FR',
+      pages: [{ id: 'c', file: 'c.xhtml', body: '<h1>Un</h1><p>La mer était calme ce matin.</p>' }],
+      toc: [{ title: 'Un', href: 'c.xhtml' }],
+    });
+    const run = await runCli(['mer.epub', '--format', 'mp3'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('the book is in fr-FR: reading with eSpeak NG\'s "fr" voice');
+    const manifest = JSON.parse(await readFile(join(dir, 'output', 'la-mer', 'manifest.json'), 'utf8'));
+    expect(manifest.language).toBe('fr-FR');
+  });
+});

@@ -50,7 +50,21 @@ export interface EpubSpec {
 
 const NS = 'xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xmlns:ssml="http://www.w3.org/2001/10/synthesis"';
 
-export function xhtml(title: string, body: string, head = '', bodyAttributes = ''): string {
+/** A 1×1 PNG, for images a page shows but no test looks at. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+export function xhtml(title: string, body: string, head = '', bodyAttributes = '', version: 2 | 3 = 3): string {
+  if (version === 2) {
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN" "http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en">
+<head><title>${title}</title>${head}</head>
+<body${bodyAttributes ? ` ${bodyAttributes}` : ''}>
+${body}
+</body>
+</html>
+`;
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html ${NS} xml:lang="en" lang="en">
@@ -87,7 +101,7 @@ export function buildEpub(spec: EpubSpec): Buffer {
   const files: ZipEntry[] = [];
   const manifest: string[] = [];
   for (const p of spec.pages) {
-    files.push({ name: `OEBPS/${p.file}`, data: xhtml(p.id, p.body, p.head, p.bodyAttributes) });
+    files.push({ name: `OEBPS/${p.file}`, data: xhtml(p.id, p.body, p.head, p.bodyAttributes, spec.version) });
     manifest.push(`<item id="${p.id}" href="${p.file}" media-type="application/xhtml+xml"/>`);
   }
   for (const x of spec.extra ?? []) {
