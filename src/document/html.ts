@@ -9,7 +9,9 @@
 //   caption first. Preformatted blocks (<pre>: code, ASCII art) are skipped and listed.
 // - Figures are read by their caption; image alt text only with describeImages.
 // - Page-break markers are silent; note references are not read; notes themselves
-//   (footnotes, endnotes) are skipped and listed unless `notes` is set.
+//   (footnotes, endnotes) are skipped and listed unless `notes` is set. Found by
+//   epub:type or ARIA role, or by the class names older books use (pagenum, fnanchor,
+//   footnote). Project Gutenberg's header and licence (#pg-header, #pg-footer) are skipped.
 // - script, style, nav, aside, forms, media, hidden elements and ruby annotations are ignored.
 // - ssml:ph on an element reads its text with that pronunciation (a 'phoneme' inline).
 import type { Inline, SourceLocation } from '../types.js';
@@ -68,6 +70,15 @@ const BLOCK = new Set([
 ]);
 
 const NOTE_TYPES = ['footnote', 'endnote', 'rearnote', 'footnotes', 'endnotes', 'rearnotes', 'note'];
+/**
+ * Class names that mean the same in books made before epub:type (Project Gutenberg,
+ * word-processor exports): page numbers, note references and notes.
+ */
+const PAGE_NUMBER_CLASSES = /^(pagenum|pagenumber|page-number|pageno|page-num)$/i;
+const NOTEREF_CLASSES = /^(fnanchor|noteref|footnote-ref|footnote-reference|endnote-ref)$/i;
+const NOTE_CLASSES = /^(footnote|footnotes|endnote|endnotes)$/i;
+/** Project Gutenberg's header and licence around the book. */
+const BOILERPLATE_IDS = new Set(['pg-header', 'pg-footer']);
 const HEADING = /^h([1-6])$/;
 const EXCERPT_CHARS = 60;
 
@@ -124,11 +135,13 @@ class HtmlReader {
   private skipReason(el: DomElement, name: string): string | undefined {
     if (IGNORED.has(name) || el.hasAttribute('hidden')) return '';
     const types = semanticTypes(el, this.prefixes);
-    if (types.has('pagebreak')) return '';
-    if (types.has('noteref')) return '';
+    const classes = (el.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+    if (types.has('pagebreak') || classes.some((c) => PAGE_NUMBER_CLASSES.test(c))) return '';
+    if (types.has('noteref') || classes.some((c) => NOTEREF_CLASSES.test(c))) return '';
     const custom = this.options.skip?.(el);
     if (custom !== undefined) return custom;
-    if (NOTE_TYPES.some((t) => types.has(t))) return this.options.notes ? undefined : 'note';
+    if (NOTE_TYPES.some((t) => types.has(t)) || classes.some((c) => NOTE_CLASSES.test(c))) return this.options.notes ? undefined : 'note';
+    if (BOILERPLATE_IDS.has(el.getAttribute('id') ?? '')) return 'Project Gutenberg header or licence';
     if (name === 'aside') return 'aside';
     if (name === 'pre') return 'code';
     return undefined;

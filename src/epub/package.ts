@@ -60,6 +60,15 @@ export async function readXmlEntry(zip: EpubZip, path: string): Promise<DomDocum
 export function decodeText(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  // Older books sometimes declare a legacy encoding (ISO-8859-1, windows-1252) in the XML declaration.
+  const declared = /^<\?xml[^>]*encoding=["']([\w.:-]+)["']/.exec(bytes.subarray(0, 200).toString('latin1'))?.[1]?.toLowerCase();
+  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // an encoding name TextDecoder does not know: read it as UTF-8
+    }
+  }
   return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 

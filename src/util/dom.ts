@@ -2,6 +2,7 @@
 // pages) and XHTML/XML (EPUB content, package and navigation documents) are parsed
 // here; everything else sees only the standard DOM types below.
 import { DOMParser } from 'linkedom';
+import { decodeHTML } from 'entities';
 
 /** The standard DOM shapes narrate uses (a subset, so any DOM library fits). */
 export interface DomNode {
@@ -46,7 +47,23 @@ export function parseHtml(text: string): DomDocument {
  * so attributes are read by their written name; see attributeIn for other prefixes.
  */
 export function parseXmlDocument(text: string): DomDocument {
-  return new DOMParser().parseFromString(text, 'text/xml') as unknown as DomDocument;
+  return new DOMParser().parseFromString(withNumericEntities(text), 'text/xml') as unknown as DomDocument;
+}
+
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * XHTML files (EPUB 2 above all) use the named entities of the XHTML DTD (&nbsp;,
+ * &mdash;, &eacute;), which an XML parser that does not read the DTD leaves as text.
+ * They become numeric references, which every XML parser knows.
+ */
+function withNumericEntities(text: string): string {
+  if (!/&[a-zA-Z]/.test(text)) return text;
+  return text.replace(/&([a-zA-Z][a-zA-Z0-9]{1,31});/g, (whole, name: string) => {
+    if (XML_ENTITIES.has(name)) return whole;
+    const decoded = decodeHTML(whole);
+    return decoded === whole ? whole : [...decoded].map((ch) => `&#${ch.codePointAt(0)};`).join('');
+  });
 }
 
 export function isElement(node: DomNode): node is DomElement {

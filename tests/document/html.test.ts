@@ -65,3 +65,18 @@ describe('HTML to blocks', () => {
     expect(blocks[0]).toMatchObject({ line: 1, place: '#one, block 1' });
   });
 });
+
+describe('HTML from books made before epub:type', () => {
+  it('keeps page numbers and note anchors marked by class out of the sentence, and skips class-marked notes', () => {
+    const { blocks, skipped } = blocksOf(
+      '<p>The tide<span class="pagenum"><a id="Page_12">[12]</a></span> turned.<a href="#f1" class="fnanchor">[1]</a></p><div class="footnote"><p>[1] A note.</p></div>',
+    );
+    expect(texts(blocks)).toEqual(['paragraph: The tide turned.']);
+    expect(skipped.map((s) => s.reason)).toEqual(['note']);
+  });
+
+  it('reads the named entities of the XHTML DTD', () => {
+    const doc = parseXmlDocument('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Caf&eacute;&nbsp;by the quay &mdash; closed &amp; dark.</p></body></html>');
+    expect(texts(htmlBlocks(doc.querySelector('body')!, { file: 'c.xhtml' }).blocks)).toEqual(['paragraph: Café by the quay — closed & dark.']);
+  });
+});
