@@ -132,6 +132,9 @@ async function readBook(zip: EpubZip, pkg: EpubPackage, toc: BookToc, options: E
     });
     line = result.nextLine;
     d.blocks = result.blocks;
+    const found = new Set(result.blocks.flatMap((b) => (b.kind === 'anchor' ? [b.id] : [])));
+    const missing = [...anchors].filter((id) => !found.has(id));
+    if (missing.length > 0) options.onNote?.(`${file}/${d.path}: the table of contents points to #${missing.slice(0, 3).join(', #')}${missing.length > 3 ? ', …' : ''}, not found in the text read; those entries start at the file's start`);
     skipped.push(...result.skipped);
     d.targetTypes.set('', startTypes(d.body, prefixes));
     for (const id of anchors) {
@@ -159,7 +162,7 @@ async function readBook(zip: EpubZip, pkg: EpubPackage, toc: BookToc, options: E
     author: meta.creators.length ? joinNames(meta.creators) : undefined,
     language: validLanguage(meta.language),
     description: meta.description,
-    cover: pkg.cover ? await extractCover(zip, pkg.cover.path) : undefined,
+    cover: pkg.cover ? await coverFor(zip, pkg.cover.path, pkg.cover.mediaType, options.onNote) : undefined,
   }, blocks);
   if (!meta.title) book.meta.title = basename(file, extname(file));
   const lexicons = await readLexicons(zip, lexiconPaths, options.onNote);
@@ -201,6 +204,13 @@ function topHeadingLevel(bodies: DomElement[]): number | undefined {
   if (repeated > 0) return repeated;
   const any = counts.findIndex((n, level) => level > 0 && n > 0);
   return any > 0 ? any : undefined;
+}
+
+/** Audio files and podcast apps take JPEG and PNG artwork only. */
+async function coverFor(zip: EpubZip, path: string, mediaType: string, onNote?: (message: string) => void): Promise<string | undefined> {
+  if (mediaType === 'image/jpeg' || mediaType === 'image/png') return extractCover(zip, path);
+  onNote?.(`${zip.file}: the cover image ${path} is ${mediaType}, not JPEG or PNG; the audio gets no cover`);
+  return undefined;
 }
 
 /** The cover image, written once per content to a temporary file the audio and feed stages can read. */
