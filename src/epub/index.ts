@@ -12,7 +12,7 @@ import type { Block } from '../document/blocks.js';
 import { NarrateError } from '../errors.js';
 import { parseLexicon, type Lexicon } from '../lexicon/index.js';
 import type { BookDocument } from '../types.js';
-import { nameOf, namespacePrefixes, type DomDocument, type DomElement } from '../util/dom.js';
+import { nameOf, namespacePrefixes, type DomElement } from '../util/dom.js';
 import { planChapters, wordsIn, type SpineDocument } from './chapters.js';
 import { decodeText, elementsNamed, readPackage, readXmlEntry, resolveHref, type EpubPackage } from './package.js';
 import { readToc, type BookToc, type TocEntry } from './toc.js';
@@ -75,46 +75,48 @@ async function readBook(zip: EpubZip, pkg: EpubPackage, toc: BookToc, options: E
     anchorsByPath.get(e.path)!.add(e.fragment);
   }
 
-  const lexiconPaths: string[] = [];
-  const docs: Array<SpineDocument & { doc: DomDocument; body: DomElement }> = [];
+  // Each document is parsed, read into blocks and let go, so one DOM is in memory at a time.
+  const readable: string[] = [];
   for (const { item, linear } of pkg.spine) {
-    if (!linear) {
-      skipFile(item.path, 'outside the reading order (linear="no")');
-      continue;
+    const matter = !linear ? 'outside the reading order (linear="no")' : item === pkg.nav ? 'toc' : matterFiles.get(item.path);
+    if (matter) skipFile(item.path, matter);
+    else if (!/x?html|xml/.test(item.mediaType)) continue; // an image or SVG page: nothing to read
+    else if (!zip.has(item.path)) throw new NarrateError(`${file}: the spine names "${item.path}", which is not in the book. The EPUB is incomplete; re-export it`);
+    else readable.push(item.path);
+  }
+  const parse = async (path: string) => {
+    const doc = await readXmlEntry(zip, path);
+    return { doc, body: elementsNamed(doc, 'body')[0] ?? doc.documentElement };
+  };
+  let headingLevel: number | undefined;
+  if (toc.entries.length === 0) {
+    const counts = [0, 0, 0, 0, 0, 0, 0];
+    for (const path of readable) {
+      const { body } = await parse(path);
+      if (body) countHeadings(body, counts);
     }
-    if (item === pkg.nav) {
-      skipFile(item.path, 'toc');
-      continue;
-    }
-    const matter = matterFiles.get(item.path);
-    if (matter) {
-      skipFile(item.path, matter);
-      continue;
-    }
-    if (!/x?html|xml/.test(item.mediaType)) continue; // an image or SVG page: nothing to read
-    if (!zip.has(item.path)) throw new NarrateError(`${file}: the spine names "${item.path}", which is not in the book. The EPUB is incomplete; re-export it`);
-    const doc = await readXmlEntry(zip, item.path);
-    const body = elementsNamed(doc, 'body')[0] ?? doc.documentElement;
+    headingLevel = topHeadingLevel(counts);
+  }
+
+  const lexiconPaths: string[] = [];
+  const docs: SpineDocument[] = [];
+  let line = 1;
+  for (const path of readable) {
+    const { doc, body } = await parse(path);
     if (!body) continue;
     for (const link of elementsNamed(doc, 'link')) {
       const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
       const href = link.getAttribute('href');
       if (rel.includes('pronunciation') && href) {
-        const target = resolveHref(file, item.path, href).path;
+        const target = resolveHref(file, path, href).path;
         if (!lexiconPaths.includes(target)) lexiconPaths.push(target);
       }
     }
-    docs.push({ path: item.path, blocks: [], targetTypes: new Map(), doc, body });
-  }
-
-  const headingLevel = toc.entries.length === 0 ? topHeadingLevel(docs.map((d) => d.body)) : undefined;
-  let line = 1;
-  for (const d of docs) {
-    const prefixes = namespacePrefixes(d.doc.documentElement);
-    const anchors = anchorsByPath.get(d.path) ?? new Set<string>();
+    const prefixes = namespacePrefixes(doc.documentElement);
+    const anchors = anchorsByPath.get(path) ?? new Set<string>();
     const heading = (level: number): HeadingRole => (headingLevel === undefined ? 'chapter' : level === headingLevel ? 'chapter' : 'paragraph');
-    const result = htmlBlocks(d.body, {
-      file: `${file}/${d.path}`,
+    const result = htmlBlocks(body, {
+      file: `${file}/${path}`,
       heading,
       anchors,
       notes: options.notes,
@@ -123,7 +125,7 @@ async function readBook(zip: EpubZip, pkg: EpubPackage, toc: BookToc, options: E
       skip: (el) => {
         const types = semanticTypes(el, prefixes);
         const id = el.getAttribute('id');
-        const landmark = id ? matterIds.get(`${d.path}#${id}`) : undefined;
+        const landmark = id ? matterIds.get(`${path}#${id}`) : undefined;
         if (landmark) return landmark;
         for (const t of types) if (SKIPPED_MATTER.has(t)) return t;
         if (!options.notes) for (const t of types) if (NOTES.has(t)) return 'note';
@@ -131,16 +133,16 @@ async function readBook(zip: EpubZip, pkg: EpubPackage, toc: BookToc, options: E
       },
     });
     line = result.nextLine;
-    d.blocks = result.blocks;
     const found = new Set(result.blocks.flatMap((b) => (b.kind === 'anchor' ? [b.id] : [])));
     const missing = [...anchors].filter((id) => !found.has(id));
-    if (missing.length > 0) options.onNote?.(`${file}/${d.path}: the table of contents points to #${missing.slice(0, 3).join(', #')}${missing.length > 3 ? ', …' : ''}, not found in the text read; those entries start at the file's start`);
+    if (missing.length > 0) options.onNote?.(`${file}/${path}: the table of contents points to #${missing.slice(0, 3).join(', #')}${missing.length > 3 ? ', …' : ''}, not found in the text read; those entries start at the file's start`);
     skipped.push(...result.skipped);
-    d.targetTypes.set('', startTypes(d.body, prefixes));
+    const targetTypes = new Map([['', startTypes(body, prefixes)]]);
     for (const id of anchors) {
-      const el = d.doc.querySelector(`[id="${id.replace(/["\\]/g, '\\$&')}"]`);
-      if (el) d.targetTypes.set(id, semanticTypes(el, prefixes));
+      const el = doc.querySelector(`[id="${id.replace(/["\\]/g, '\\$&')}"]`);
+      if (el) targetTypes.set(id, semanticTypes(el, prefixes));
     }
+    docs.push({ path, blocks: result.blocks, targetTypes });
   }
 
   let blocks: Block[];
@@ -194,12 +196,12 @@ function startTypes(body: DomElement, prefixes: ReadonlyMap<string, string>): Se
   return types;
 }
 
+function countHeadings(body: DomElement, counts: number[]): void {
+  for (const el of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) counts[Number(nameOf(el).slice(1))]!++;
+}
+
 /** With no table of contents: the highest heading level used more than once starts chapters. */
-function topHeadingLevel(bodies: DomElement[]): number | undefined {
-  const counts = [0, 0, 0, 0, 0, 0, 0];
-  for (const body of bodies) {
-    for (const el of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) counts[Number(nameOf(el).slice(1))]!++;
-  }
+function topHeadingLevel(counts: number[]): number | undefined {
   const repeated = counts.findIndex((n, level) => level > 0 && n > 1);
   if (repeated > 0) return repeated;
   const any = counts.findIndex((n, level) => level > 0 && n > 0);
