@@ -219,3 +219,33 @@ describe('the book’s language picks the voice’s language', () => {
     expect(manifest.language).toBe('fr-FR');
   });
 });
+
+describe('Polly hears the book’s phonemes as <phoneme>', () => {
+  it('sends ssml:ph and the book lexicon’s entries to Polly in the SSML it bills', async () => {
+    const { FakePolly } = await import('../support/fake-polly.js');
+    const fake = await FakePolly.start('1.1');
+    try {
+      const dir = await tempDir();
+      await writeEpub(dir, 'salt-road.epub', nestedBook());
+      await writeFile(join(dir, 'voices.json'), JSON.stringify({ voices: { narrator: { polly: { VoiceId: 'Joanna', Engine: 'neural' } } } }));
+      const run = await runCli(['salt-road.epub', '--provider', 'polly', '--format', 'mp3', '--chapters', '1'], {
+        cwd: dir,
+        env: {
+          AWS_ACCESS_KEY_ID: 'AKIDFAKEFAKEFAKE',
+          AWS_SECRET_ACCESS_KEY: 'fake/secret',
+          AWS_REGION: 'us-east-1',
+          AWS_ENDPOINT_URL_POLLY: fake.url,
+          AWS_CONFIG_FILE: '/nonexistent/config',
+          AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+          AWS_EC2_METADATA_DISABLED: 'true',
+        },
+      });
+      expect(run.code, run.stderr).toBe(0);
+      const sent = fake.speechRequests().map((r) => String(r.json?.Text ?? '')).join('\n');
+      expect(sent).toContain("<phoneme alphabet='ipa' ph='ˈzɛfər'>Zephyr</phoneme>");
+      expect(sent).toContain("<phoneme alphabet='ipa' ph='ˈkwɪlən'>Quillon</phoneme>");
+    } finally {
+      await fake.close();
+    }
+  });
+});
