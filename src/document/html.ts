@@ -204,6 +204,11 @@ class HtmlReader {
     this.seeId(node);
     const heading = HEADING.exec(name);
     if (heading) return this.readHeading(node, Number(heading[1]));
+    if (name === 'hgroup') {
+      // A heading with its subtitle ("Chapter I" + "The Beginning") is one heading.
+      const first = Array.from(node.children).find((c) => HEADING.test(nameOf(c)));
+      if (first) return this.readHeading(node, Number(nameOf(first).slice(1)));
+    }
     switch (name) {
       case 'hr':
       case 'col':

@@ -9,7 +9,7 @@ import { markdownBlocks } from './markdown.js';
 import { parsePacingMarks, type MarkedParagraph } from './pacing-marks.js';
 import { formatLocation } from './location.js';
 import { plainTextBlocks, type NumberedLine } from './plain-text.js';
-import { splitSentences } from './sentences.js';
+import { foldSpace, splitSentences, type SentenceDraft } from './sentences.js';
 import { slugify } from '../util/slug.js';
 
 /** A sentence longer than this has lost its punctuation; we refuse to guess its ends. */
@@ -155,7 +155,7 @@ function addMarkedParagraph(book: BookBuilder, marked: MarkedParagraph, voice: s
   if (drafts.length === 0) return;
   const at = place ? { place } : {};
   const paragraph: Paragraph = { voice, location: { file: book.file, line, ...at }, sentences: [] };
-  for (const d of drafts) {
+  for (const d of drafts.flatMap((draft) => (place !== undefined && draft.text.length > MAX_SENTENCE_CHARS ? splitAtLineBreaks(draft) : [draft]))) {
     if (d.text.length > MAX_SENTENCE_CHARS) {
       const where = formatLocation({ file: book.file, line: d.line, ...at });
       throw new NarrateError(`${where}: a sentence of ${d.text.length} characters has no sentence-ending punctuation. Break it into sentences with full stops; narrate will not guess where they end`);
@@ -163,6 +163,22 @@ function addMarkedParagraph(book: BookBuilder, marked: MarkedParagraph, voice: s
     paragraph.sentences.push({ id: '', text: d.text, inlines: d.inlines, location: { file: book.file, line: d.line, ...at } });
   }
   lastChapter(book).paragraphs.push(paragraph);
+}
+
+/**
+ * An HTML run past the sentence limit that has line breaks (verse without full stops)
+ * is read a line at a time, each line its own sentence, rather than refusing the book.
+ */
+function splitAtLineBreaks(draft: SentenceDraft): SentenceDraft[] {
+  if (!draft.inlines.some((i) => i.kind === 'break')) return [draft];
+  const pieces: Inline[][] = [[]];
+  for (const inline of draft.inlines) {
+    if (inline.kind === 'break') pieces.push([]);
+    else pieces[pieces.length - 1]!.push(inline);
+  }
+  return pieces
+    .map((inlines) => ({ inlines, text: foldSpace(inlines.map((i) => (i.kind === 'break' ? '' : i.text)).join('')), line: draft.line }))
+    .filter((p) => p.text !== '');
 }
 
 export function renumberSentences(chapters: Chapter[]): void {

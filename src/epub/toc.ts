@@ -46,7 +46,8 @@ export async function readToc(zip: EpubZip, pkg: EpubPackage): Promise<BookToc> 
         for (const type of semanticTypes(a, prefixes)) landmarks.push({ type, ...resolveHref(zip.file, pkg.nav.path, href) });
       }
     }
-    const list = tocNav ? Array.from(tocNav.children).find((c) => nameOf(c) === 'ol') : undefined;
+    // The list is the nav's first <ol>, which some books wrap in a <div>.
+    const list = tocNav ? elementsNamed(tocNav, 'ol')[0] : undefined;
     const entries = list ? navEntries(zip.file, pkg.nav.path, list, 1) : [];
     if (entries.length > 0) return { entries, source: 'nav', landmarks };
   }

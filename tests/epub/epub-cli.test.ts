@@ -179,6 +179,19 @@ describe('narrate book.epub: other shapes of book', () => {
     expect(transcript).toContain('Section 1.2');
   });
 
+  it('reads long verse without full stops line by line, and a heading group once', async () => {
+    const verse = Array.from({ length: 150 }, (_, i) => `and the tide line ${i + 1} ran silver under the moon`).join('<br/>');
+    const { titles, transcript } = await chaptersOf('verse.epub', {
+      version: 3,
+      title: 'Night Tides',
+      pages: [{ id: 'p', file: 'p.xhtml', body: `<section epub:type="chapter"><hgroup><h2>Canto I</h2><p>The Estuary</p></hgroup><p>${verse}</p></section>` }],
+      toc: [{ title: 'Canto I: The Estuary', href: 'p.xhtml' }],
+    });
+    expect(titles).toEqual(['Canto I: The Estuary']);
+    expect(transcript).toContain('tide line 150 ran silver');
+    expect(transcript.split('The Estuary')).toHaveLength(2); // the title only, not the heading again
+  });
+
   it('with no table of contents, the headings start chapters', async () => {
     const { titles, stdout } = await chaptersOf('walks.epub', noTocBook());
     expect(titles).toEqual(['The Hill Walk', 'The Shore Walk']);
