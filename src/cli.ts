@@ -26,6 +26,8 @@ Examples:
   $ npx narrate script/the-keeper-of-tern-rock.md            narrate with the local voice into output/
   $ npx narrate script/story.md --dry-run                    show chapters, segments and length; speak nothing
   $ npx narrate script/story.md --provider polly --format mp3
+  $ npx narrate book.epub --dry-run                          an EPUB: the chapters found and what is skipped
+  $ npx narrate book.epub --chapters 3-7,10                  narrate only those chapters
   $ npx narrate script/story.md --feed --base-url https://example.org/pod/   podcast feed + episodes
   $ npx narrate voices --provider local                      list the voices you can cast in voices.json
 `;
