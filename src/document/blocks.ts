@@ -5,7 +5,8 @@ import type { Inline } from '../types.js';
 
 export type Block =
   | { kind: 'book-title'; text: string; line: number; place?: string }
-  | { kind: 'chapter'; text: string; line: number; place?: string }
+  /** `level`: the HTML heading level it came from (h1 = 1), where there was one. */
+  | { kind: 'chapter'; text: string; line: number; place?: string; level?: number }
   /**
    * Paragraph text keeps source line breaks as "\n" so lines can be traced. With
    * `inlines` the content is already marked up (HTML): Speech Markdown marks are not

@@ -238,7 +238,7 @@ class HtmlReader {
       return;
     }
     const place = this.location().place;
-    this.blocks.push({ kind: role, text, line: this.line++, place });
+    this.blocks.push(role === 'chapter' ? { kind: role, text, line: this.line++, place, level } : { kind: role, text, line: this.line++, place });
     this.placeId = this.lastId;
   }
 

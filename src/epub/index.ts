@@ -88,15 +88,6 @@ async function readBook(zip: EpubZip, pkg: EpubPackage, toc: BookToc, options: E
     const doc = await readXmlEntry(zip, path);
     return { doc, body: elementsNamed(doc, 'body')[0] ?? doc.documentElement };
   };
-  let headingLevel: number | undefined;
-  if (toc.entries.length === 0) {
-    const counts = [0, 0, 0, 0, 0, 0, 0];
-    for (const path of readable) {
-      const { body } = await parse(path);
-      if (body) countHeadings(body, counts);
-    }
-    headingLevel = topHeadingLevel(counts);
-  }
 
   const lexiconPaths: string[] = [];
   const docs: SpineDocument[] = [];
@@ -114,10 +105,9 @@ async function readBook(zip: EpubZip, pkg: EpubPackage, toc: BookToc, options: E
     }
     const prefixes = namespacePrefixes(doc.documentElement);
     const anchors = anchorsByPath.get(path) ?? new Set<string>();
-    const heading = (level: number): HeadingRole => (headingLevel === undefined ? 'chapter' : level === headingLevel ? 'chapter' : 'paragraph');
     const result = htmlBlocks(body, {
       file: `${file}/${path}`,
-      heading,
+      heading: (): HeadingRole => 'chapter', // which headings start chapters is decided below
       anchors,
       notes: options.notes,
       describeImages: options.describeImages,
@@ -145,16 +135,19 @@ async function readBook(zip: EpubZip, pkg: EpubPackage, toc: BookToc, options: E
     docs.push({ path, blocks: result.blocks, targetTypes });
   }
 
-  let blocks: Block[];
-  let chaptersFrom: string;
-  if (toc.entries.length > 0) {
-    const plan = planChapters(docs, toc.entries);
+  let blocks: Block[] = [];
+  let chaptersFrom = '';
+  const plan = toc.entries.length > 0 ? planChapters(docs, toc.entries) : undefined;
+  if (plan && wordsIn(plan.blocks) > 0) {
     blocks = plan.blocks;
     chaptersFrom = `${toc.source === 'nav' ? 'the navigation document' : 'the NCX'} table of contents, level ${plan.level}`;
     if (plan.unlistedWords > 0) skipped.push({ reason: 'before the first table-of-contents entry', text: plan.unlistedExcerpt, location: { file, line: 1, place: `${plan.unlistedWords} words` } });
   } else {
-    blocks = docs.flatMap((d) => d.blocks);
-    chaptersFrom = headingLevel ? `the spine's <h${headingLevel}> headings (no table of contents)` : 'the spine (no table of contents, no headings)';
+    // No table of contents, or one that leads to no text: the headings start chapters.
+    const level = topHeadingLevel(docs.flatMap((d) => d.blocks));
+    blocks = docs.flatMap((d) => d.blocks).map((b) => (b.kind === 'chapter' && b.level !== level ? { kind: 'paragraph', text: b.text, line: b.line, place: b.place, inlines: [{ kind: 'text', text: b.text }] } : b));
+    const why = plan ? 'its table of contents leads to no text' : 'no table of contents';
+    chaptersFrom = level ? `the spine's <h${level}> headings (${why})` : `the spine (${why}, no headings)`;
   }
   if (wordsIn(blocks) === 0) throw new NarrateError(`${file}: the book has no text to narrate (${docs.length} documents read; front matter and notes are skipped). Is it all images? Try --notes if the text is in notes`);
 
@@ -196,12 +189,10 @@ function startTypes(body: DomElement, prefixes: ReadonlyMap<string, string>): Se
   return types;
 }
 
-function countHeadings(body: DomElement, counts: number[]): void {
-  for (const el of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) counts[Number(nameOf(el).slice(1))]!++;
-}
-
-/** With no table of contents: the highest heading level used more than once starts chapters. */
-function topHeadingLevel(counts: number[]): number | undefined {
+/** Without a table of contents: the highest heading level used more than once starts chapters. */
+function topHeadingLevel(blocks: Block[]): number | undefined {
+  const counts = [0, 0, 0, 0, 0, 0, 0];
+  for (const b of blocks) if (b.kind === 'chapter' && b.level) counts[b.level]!++;
   const repeated = counts.findIndex((n, level) => level > 0 && n > 1);
   if (repeated > 0) return repeated;
   const any = counts.findIndex((n, level) => level > 0 && n > 0);

@@ -192,6 +192,15 @@ describe('narrate book.epub: other shapes of book', () => {
     expect(transcript.split('The Estuary')).toHaveLength(2); // the title only, not the heading again
   });
 
+  it('with a table of contents that leads to no text, the headings start chapters', async () => {
+    const spec = noTocBook();
+    spec.pages.unshift({ id: 'cov', file: 'cov.xhtml', body: '<section epub:type="cover"><p>Cover</p></section>' });
+    spec.toc = [{ title: 'Cover', href: 'cov.xhtml' }];
+    const { titles, stdout } = await chaptersOf('walks2.epub', spec);
+    expect(titles).toEqual(['The Hill Walk', 'The Shore Walk']);
+    expect(stdout).toContain("chapters from the spine's <h2> headings (its table of contents leads to no text)");
+  });
+
   it('with no table of contents, the headings start chapters', async () => {
     const { titles, stdout } = await chaptersOf('walks.epub', noTocBook());
     expect(titles).toEqual(['The Hill Walk', 'The Shore Walk']);
