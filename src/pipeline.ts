@@ -1,8 +1,7 @@
 // The whole run, stage after stage: script → document → spoken text → segments →
 // speech → audio → manifest/chapters/captions. Each stage gets only the previous
 // stage's typed output.
-import { access, constants } from 'node:fs/promises';
-import { join, resolve, dirname } from 'node:path';
+import { join } from 'node:path';
 import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
 import { parseScript } from './document/index.js';
 import { withoutFrontMatter } from './document/front-matter.js';
@@ -16,7 +15,7 @@ import type { CostEstimate, TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
 import { segmentCacheKey, synthesizeSegments } from './speech/index.js';
 import { OrderedStream } from './speech/ordered-stream.js';
-import { AUDIO_FILE_NAMES, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
+import { AUDIO_FILE_NAMES, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
 import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
 import { audioFingerprint, audioUpToDate } from './audio/reuse.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
@@ -26,6 +25,7 @@ import { writeFileAtomic } from './util/atomic-file.js';
 import { silentReporter, type Reporter } from './reporter.js';
 import type { BookDocument, Manifest, Segment, SegmentSpeech, SpokenBook, Timeline } from './types.js';
 import { NarrateError } from './errors.js';
+import { checkBeforeSpending } from './preflight.js';
 
 export interface NarrateOptions {
   scriptPath: string;
@@ -137,19 +137,16 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
   const { book, voices, cast, provider, spoken, segments, cleanup } = await prepareBook(options);
   lap('prepare');
   try {
+    // Tools, folders, cover and feed settings: a dry run reports what a run would stop on.
+    const { coverPath } = await checkBeforeSpending(book, options);
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
     const { cachedSegments, cost } = await estimateCost(segments, provider, cast, cache);
     if (options.dryRun) return summarize(book, segments, cachedSegments, cost, cleanup);
     if (cost && options.maxCost !== undefined && cost.usd > options.maxCost) {
       throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
     }
-    // Chapter episodes are MP3 whatever the book's formats are.
-    const ffmpegReady = checkFfmpeg(options.feed?.episodes === 'chapters' ? [...new Set([...options.formats, 'mp3' as const])] : options.formats);
-    ffmpegReady.catch(() => {}); // awaited before any speech is made; never unhandled meanwhile
     await provider.prepare(voices);
     const outDir = join(options.outRoot, book.meta.slug);
-    const coverPath = await coverOf(book);
-    await ffmpegReady;
     const fingerprint = await audioFingerprint({
       speechKeys: segments.map((s) => segmentCacheKey(s, { provider, cast })),
       segments,
@@ -245,17 +242,6 @@ async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: A
       )
     : undefined;
   return { files: [...audio.files, ...captionNames, 'chapters.json', ...(feed?.files ?? [])], feedUrl: feed?.feedUrl };
-}
-
-async function coverOf(book: BookDocument): Promise<string | undefined> {
-  if (!book.meta.cover) return undefined;
-  const path = resolve(dirname(book.sourceFile), book.meta.cover);
-  try {
-    await access(path, constants.R_OK);
-  } catch {
-    throw new NarrateError(`${book.sourceFile}: cover image "${path}" cannot be read. Fix "cover:" in the front matter (a path relative to the script)`);
-  }
-  return path;
 }
 
 function voicesUsed(book: BookDocument, cast: VoiceCast): VoiceProfile[] {

@@ -2,6 +2,7 @@
 // tests use, so the durations in the feed agree with what players measure.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { NarrateError } from '../errors.js';
 
 const run = promisify(execFile);
 
@@ -19,6 +20,16 @@ export interface ProbeResult {
 
 function ffprobeBinary(): string {
   return process.env.FFPROBE_PATH ?? 'ffprobe';
+}
+
+/** Fails with a clear message unless ffprobe runs (the feed and the cover check need it). */
+export async function checkFfprobe(): Promise<void> {
+  const bin = ffprobeBinary();
+  try {
+    await run(bin, ['-version']);
+  } catch {
+    throw new NarrateError(`ffprobe not found (tried "${bin}"). It comes with ffmpeg: install it with "npm run setup" or "apt-get install ffmpeg", or set FFPROBE_PATH`);
+  }
 }
 
 export async function probeMedia(path: string): Promise<ProbeResult> {
