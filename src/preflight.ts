@@ -36,7 +36,7 @@ export async function checkBeforeSpending(book: BookDocument, options: Preflight
   await Promise.all([
     checkFfmpeg(formats),
     needsFfprobe ? checkFfprobe() : undefined,
-    checkWritableFolder(join(options.outRoot, book.meta.slug), `--out "${options.outRoot}"`, 'Choose another output folder with --out'),
+    checkOutputFolder(options.outRoot, book.meta.slug),
     options.cacheDir === false
       ? undefined
       : checkWritableFolder(options.cacheDir ?? join(options.outRoot, '.cache'), `--cache "${options.cacheDir ?? join(options.outRoot, '.cache')}"`, 'Choose another cache folder with --cache, or run with --no-cache'),
@@ -46,4 +46,10 @@ export async function checkBeforeSpending(book: BookDocument, options: Preflight
   // After the ffprobe check, so a missing ffprobe is not reported as a bad image.
   if (coverPath) await checkCover(coverPath, book.sourceFile);
   return { coverPath };
+}
+
+async function checkOutputFolder(outRoot: string, slug: string): Promise<void> {
+  const fix = 'Choose another output folder with --out';
+  await checkWritableFolder(outRoot, `--out "${outRoot}"`, fix);
+  await checkWritableFolder(join(outRoot, slug), `the book's folder "${join(outRoot, slug)}"`, `${fix}, or remove that file`);
 }

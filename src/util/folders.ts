@@ -28,7 +28,7 @@ async function writable(path: string): Promise<boolean> {
  * part of it that exists must be a writable folder. `what` names it for the user, e.g.
  * `--out "output"`; `fix` says what to do instead.
  */
-export async function checkWritableFolder(path: string, what: string, fix: string): Promise<void> {
+export async function checkWritableFolder(path: string, what: string, fix: string, forFile = false): Promise<void> {
   const absolute = resolve(path);
   let existing = absolute;
   let state = await kind(existing);
@@ -37,7 +37,7 @@ export async function checkWritableFolder(path: string, what: string, fix: strin
     state = await kind(existing);
   }
   if (state === 'file') {
-    const where = existing === absolute ? `${what} is a file, not a folder` : `${what} cannot be made: ${existing} is a file, not a folder`;
+    const where = existing === absolute && !forFile ? `${what} is a file, not a folder` : `${what} cannot be written: ${existing} is a file, not a folder`;
     throw new NarrateError(`${where}. ${fix}`);
   }
   if (!(await writable(existing))) throw new NarrateError(`${what}: ${existing} is not writable. ${fix}`);
@@ -46,7 +46,7 @@ export async function checkWritableFolder(path: string, what: string, fix: strin
 /** Fails unless `path` can be written as a file: not a folder, its folder writable or creatable. */
 export async function checkWritableFile(path: string, what: string, fix: string): Promise<void> {
   if ((await kind(resolve(path))) === 'folder') throw new NarrateError(`${what} is a folder, not a file. ${fix}`);
-  await checkWritableFolder(dirname(resolve(path)), what, fix);
+  await checkWritableFolder(dirname(resolve(path)), what, fix, true);
 }
 
 /** Fails unless the system's temporary folder (TMPDIR) exists and takes a new folder. */
