@@ -200,6 +200,12 @@ function printDryRun(s: DryRunSummary): void {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+// A reader that stops early (`narrate voices | head`) is no error: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 buildProgram()
   .parseAsync(process.argv)
   .catch((e: unknown) => {
