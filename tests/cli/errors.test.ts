@@ -80,3 +80,15 @@ describe('a narrate installed without one of its engines', () => {
     expectOneLine(await run(withoutAws, ['voices', '--provider', 'polly'], dir, env), /^narrate: Amazon Polly support is not installed/);
   });
 });
+
+describe('Amazon Polly without credentials', () => {
+  it('a run and the voice list say how to give them, in one line', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'story.md'), STORY);
+    await writeFile(join(dir, 'voices.json'), JSON.stringify({ voices: { narrator: { polly: { VoiceId: 'Joanna' } } } }));
+    const env = { ...pollyEnv('http://127.0.0.1:9'), AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', AWS_SESSION_TOKEN: '' };
+    const message = /^narrate: no AWS credentials found\. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE/;
+    expectOneLine(await runCli(['story.md', '--provider', 'polly'], { cwd: dir, env }), message);
+    expectOneLine(await runCli(['voices', '--provider', 'polly'], { cwd: dir, env }), message);
+  });
+});
