@@ -123,7 +123,11 @@ function processesOf(c: Case): string[] {
 }
 
 async function expectStoppedCleanly(c: Case, run: Running, signal: NodeJS.Signals, cachedBefore: number, message = /is unchanged; finished segments are cached/): Promise<void> {
+  // Stopping must not wait for work to finish (an hour of encoding is left in some cases):
+  // a generous bound, far below what finishing would take.
+  const signalled = Date.now();
   const code = await run.exited;
+  expect(Date.now() - signalled).toBeLessThan(15_000);
   const stderr = run.stderr();
   expect(code, stderr).toBe(signal === 'SIGINT' ? 130 : 143);
   const lines = stderr.trim().split('\n').filter((l) => /interrupt|stopp/i.test(l));
