@@ -166,13 +166,13 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
     ffmpegReady.catch(() => {}); // awaited before any speech is made; never unhandled meanwhile
     const outDir = join(options.outRoot, book.meta.slug);
     onOutDir(outDir);
+    await provider.prepare(voices);
+    const coverPath = await coverOf(book);
+    await ffmpegReady;
+    signal?.throwIfAborted();
     // Every file is written to a staging folder and put in place only when all are done (src/output/).
     const output = await OutputSet.open(outDir, { cacheDir: cache.dir });
     try {
-      await provider.prepare(voices);
-      const coverPath = await coverOf(book);
-      await ffmpegReady;
-      signal?.throwIfAborted();
       const fingerprint = await audioFingerprint({
         speechKeys: segments.map((s) => segmentCacheKey(s, { provider, cast })),
         segments,
