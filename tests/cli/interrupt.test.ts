@@ -3,12 +3,12 @@
 // narrate's process alone (kill, a process manager, a container stop); once or twice.
 // Each case first makes a complete output set, then interrupts a changed rerun and checks
 // that the set is exactly as it was, that nothing temporary is left (in TMPDIR, the
-// output folder or the cache) and no ffmpeg still runs, and that finished segments stay
+// output folder or the cache) and no ffmpeg or ffprobe still runs, and that finished segments stay
 // cached.
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateStory } from '../../src/generated-story.js';
@@ -59,9 +59,9 @@ interface Running {
 }
 
 /** Starts a changed rerun in a process group of its own. */
-async function startRerun(c: Case, words: number, args: string[]): Promise<Running> {
+async function startRerun(c: Case, words: number, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Running> {
   await writeScript(c.dir, 'story.md', generateStory(words, 6));
-  const child = spawnCli(['story.md', ...args], { cwd: c.dir, env: c.env, detached: true });
+  const child = spawnCli(['story.md', ...args], { cwd: c.dir, env: { ...c.env, ...env }, detached: true });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   let code: number | null | undefined;
@@ -184,13 +184,18 @@ describe('interrupting a run', () => {
     ['SIGINT', 'group'],
     ['SIGTERM', 'process'],
   ] as const) {
-    it(`while captions and the feed are written: ${signal} to the ${to}`, async () => {
+    it(`while the feed is written: ${signal} to the ${to}`, async () => {
       const c = await completeSet(FEED);
-      const run = await startRerun(c, 5000, ['--provider', 'mock', ...FEED]);
-      await waitFor(run, 'captions were written', async () => {
-        const staging = await stagingFolder(c);
-        return staging !== undefined && existsSync(join(staging, 'captions.vtt'));
-      });
+      // The real ffprobe, started late: the feed measures each episode with it after
+      // captions and episodes are written, and the marker file says when that is. It waits
+      // long enough that a run which did not kill it could not stop within the bound.
+      const probe = join(c.dir, 'slow-ffprobe.sh');
+      await writeFile(probe, `#!/bin/sh\ntouch "${c.dir}/probing"\nsleep 20\nexec ffprobe "$@"\n`);
+      await chmod(probe, 0o755);
+      const run = await startRerun(c, 1500, ['--provider', 'mock', ...FEED], { FFPROBE_PATH: probe });
+      await waitFor(run, 'the feed measured its episodes', () => existsSync(join(c.dir, 'probing')));
+      const staging = await stagingFolder(c);
+      expect(await readdir(staging!)).toEqual(expect.arrayContaining(['captions.vtt', 'chapters.json', 'episodes']));
       const cached = await cacheEntries(c);
       send(run, signal, to);
       await expectStoppedCleanly(c, run, signal, cached);
