@@ -96,10 +96,13 @@ describe('one consistent output set', () => {
     await writeFile(join(book, 'notes.txt'), 'my own notes\n');
     await mkdir(join(book, 'site'));
     await writeFile(join(book, 'site', 'index.html'), '<p>listen</p>\n');
+    // A half-written file an older narrate left is not the user's: it goes.
+    await writeFile(join(book, '.book.mp3.4242-1.tmp'), 'partial');
     const rerun = await narrateIn(dir, ['--format', 'mp3']);
     expect(rerun.stderr).toMatch(/kept 2 file\(s\) in output\/the-tide-clock\/ that narrate did not make: notes\.txt, site\/index\.html/);
     expect(await readFile(join(book, 'notes.txt'), 'utf8')).toBe('my own notes\n');
     expect(await readFile(join(book, 'site', 'index.html'), 'utf8')).toBe('<p>listen</p>\n');
+    expect(existsSync(join(book, '.book.mp3.4242-1.tmp'))).toBe(false);
   });
 
   it('replaces a symlinked book folder at its target and keeps the link', async () => {
