@@ -19,6 +19,7 @@ import { readableClock } from './util/clock.js';
 import type { AudioFormat } from './audio/index.js';
 import { parseBaseUrl } from './feed/base-url.js';
 import type { EpisodeMode } from './feed/episodes.js';
+import { exitCodeFor, Interruption, releaseAllNow, type StopSignal } from './util/interruption.js';
 
 const EXAMPLES = `
 Examples:
@@ -146,11 +147,7 @@ async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void
   if (!opts.feed && opts.baseUrl !== undefined) throw new NarrateError('--base-url is only used with --feed: add --feed to publish a podcast feed');
   const feed = opts.feed ? { baseUrl: parseBaseUrl(opts.baseUrl).href, episodes: opts.episodes } : undefined;
   const controller = new AbortController();
-  process.once('SIGINT', () => {
-    process.stderr.write('\nstopping: finished segments stay cached; no partial output is kept\n');
-    controller.abort();
-    process.once('SIGINT', () => process.exit(130));
-  });
+  runSignal = controller;
   const reporter = terminalReporter(Boolean(opts.quiet));
   const result = await narrate({
     scriptPath: script,
@@ -206,6 +203,36 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+
+/** The narration in progress, which a first SIGINT or SIGTERM aborts; other commands just stop. */
+let runSignal: AbortController | undefined;
+
+/**
+ * SIGINT (Ctrl-C, sent by a terminal to the whole process group) and SIGTERM (kill, a
+ * process manager, a container stop) stop a run: the first aborts it, and it ends with
+ * one line and exit 130/143 once every stage has stopped and cleaned up after itself.
+ * A second signal does not wait: it kills every child process, removes every temporary
+ * file and folder, and exits at once.
+ */
+function stopOnSignals(): void {
+  const onSignal = (signal: StopSignal) => {
+    const run = runSignal;
+    if (run && !run.signal.aborted) {
+      run.abort(new Interruption(signal));
+      return;
+    }
+    releaseAllNow();
+    const first = run?.signal.reason instanceof Interruption ? run.signal.reason.signal : signal;
+    const what = run ? 'stopped at once; the book\'s folder holds its last complete set and finished segments stay cached' : 'stopped';
+    // On a terminal a progress bar may be mid-line.
+    process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}narrate: interrupted by ${first}: ${what}\n`);
+    process.exit(exitCodeFor(first));
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+}
+
+stopOnSignals();
 buildProgram()
   .parseAsync(process.argv)
   .catch((e: unknown) => {
