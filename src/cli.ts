@@ -5,7 +5,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { NarrateError } from './errors.js';
 import { narrate, type DryRunSummary, type NarrateResult } from './pipeline.js';
 import { terminalReporter } from './cli-reporter.js';
-import { PROVIDER_NAMES } from './providers/index.js';
+import { loadPolly, PROVIDER_NAMES } from './providers/index.js';
+import { checkEspeakVoices } from './providers/local/index.js';
+import { checkWritableFile } from './util/folders.js';
 import { espeakSynthesize, espeakVoices } from './providers/local/espeak.js';
 import { formatDroppedLines } from './cleanup/index.js';
 import { loadVoices, voiceByName } from './config/voices.js';
@@ -86,7 +88,7 @@ export function buildProgram(): Command {
     .option('--engine <name>', 'Polly only: standard, neural, long-form or generative')
     .action(async (opts: { provider: string; language?: string; engine?: string }) => {
       if (opts.provider === 'polly') {
-        const polly = await import('./providers/polly/index.js');
+        const polly = await loadPolly();
         process.stdout.write(polly.formatVoicesTable(await polly.listPollyVoices({ language: opts.language, engine: opts.engine })));
         return;
       }
@@ -112,6 +114,8 @@ async function runSay(text: string, opts: { voice: string; voices?: string; lexi
   const cast = await loadVoices(opts.voices ?? 'voices.json', opts.voices !== undefined);
   const voice = voiceByName(cast, opts.voice, '--voice');
   const lexicon = projectLexicon(undefined, process.cwd(), opts.lexicon);
+  await checkWritableFile(opts.out, `-o "${opts.out}"`, 'Give the WAV file to write, e.g. -o output/say.wav');
+  checkEspeakVoices([voice], await espeakVoices());
   const said = await describePronunciation(text, { lexicon, voice: voice.local });
   const audio = await espeakSynthesize(said.ssml, voice.local);
   await writeFileAtomic(opts.out, wavFile(audio.pcm, audio.sampleRate));
@@ -193,6 +197,13 @@ function printDryRun(s: DryRunSummary): void {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+// A reader that stops early (`narrate voices | head`) is no error: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+
 /** The narration in progress, which a first SIGINT or SIGTERM aborts; other commands just stop. */
 let runSignal: AbortController | undefined;
 
@@ -225,9 +236,31 @@ stopOnSignals();
 buildProgram()
   .parseAsync(process.argv)
   .catch((e: unknown) => {
-    if (e instanceof NarrateError) {
-      process.stderr.write(`narrate: ${e.message}\n`);
-      process.exit(e.exitCode);
+    const known = e instanceof NarrateError ? e : fromSystemError(e);
+    if (known) {
+      // One line, whatever a message quotes (a JSON parser's excerpt may hold newlines).
+      process.stderr.write(`narrate: ${known.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      process.exit(known.exitCode);
     }
     throw e;
   });
+
+/**
+ * A file-system error the checks before a run did not foresee (a disk filling up, a
+ * folder removed mid-run) is still the user's to fix: one line naming the path.
+ */
+function fromSystemError(e: unknown): NarrateError | undefined {
+  const err = e as NodeJS.ErrnoException;
+  if (!(e instanceof Error) || typeof err.code !== 'string' || typeof err.syscall !== 'string' || !err.path) return undefined;
+  const why: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder, not a file',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'the file system is read-only',
+    EEXIST: 'it already exists',
+  };
+  return new NarrateError(`cannot ${err.syscall} ${err.path}: ${why[err.code] ?? err.code}. Check the path and its permissions, then run again`);
+}

@@ -2,8 +2,7 @@
 // speech → audio → manifest/chapters/captions. Each stage gets only the previous
 // stage's typed output.
 import { existsSync } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
-import { join, resolve, dirname } from 'node:path';
+import { join } from 'node:path';
 import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
 import { parseScript } from './document/index.js';
 import { withoutFrontMatter } from './document/front-matter.js';
@@ -17,7 +16,7 @@ import type { CostEstimate, TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
 import { segmentCacheKey, synthesizeSegments } from './speech/index.js';
 import { OrderedStream } from './speech/ordered-stream.js';
-import { AUDIO_FILE_NAMES, checkFfmpeg, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
+import { AUDIO_FILE_NAMES, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
 import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
 import { audioFingerprint, audioUpToDate } from './audio/reuse.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
@@ -29,6 +28,7 @@ import { OutputSet } from './output/output-set.js';
 import { silentReporter, type Reporter } from './reporter.js';
 import type { BookDocument, Manifest, Segment, SegmentSpeech, SpokenBook, Timeline } from './types.js';
 import { NarrateError } from './errors.js';
+import { checkBeforeSpending } from './preflight.js';
 
 export interface NarrateOptions {
   scriptPath: string;
@@ -154,6 +154,8 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
   const { book, voices, cast, provider, spoken, segments, cleanup } = await prepareBook(options);
   lap('prepare');
   try {
+    // Tools, folders, cover and feed settings: a dry run reports what a run would stop on.
+    const { coverPath } = await checkBeforeSpending(book, options);
     signal?.throwIfAborted();
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
     const { cachedSegments, cost } = await estimateCost(segments, provider, cast, cache);
@@ -161,14 +163,9 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
     if (cost && options.maxCost !== undefined && cost.usd > options.maxCost) {
       throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
     }
-    // Chapter episodes are MP3 whatever the book's formats are.
-    const ffmpegReady = checkFfmpeg(options.feed?.episodes === 'chapters' ? [...new Set([...options.formats, 'mp3' as const])] : options.formats);
-    ffmpegReady.catch(() => {}); // awaited before any speech is made; never unhandled meanwhile
     const outDir = join(options.outRoot, book.meta.slug);
     onOutDir(outDir);
     await provider.prepare(voices);
-    const coverPath = await coverOf(book);
-    await ffmpegReady;
     signal?.throwIfAborted();
     // Every file is written to a staging folder and put in place only when all are done (src/output/).
     const output = await OutputSet.open(outDir, { cacheDir: cache.dir });
@@ -278,17 +275,6 @@ async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: A
       )
     : undefined;
   return { files: [...audio.files, ...captionNames, 'chapters.json', ...(feed?.files ?? [])], feedUrl: feed?.feedUrl };
-}
-
-async function coverOf(book: BookDocument): Promise<string | undefined> {
-  if (!book.meta.cover) return undefined;
-  const path = resolve(dirname(book.sourceFile), book.meta.cover);
-  try {
-    await access(path, constants.R_OK);
-  } catch {
-    throw new NarrateError(`${book.sourceFile}: cover image "${path}" cannot be read. Fix "cover:" in the front matter (a path relative to the script)`);
-  }
-  return path;
 }
 
 function voicesUsed(book: BookDocument, cast: VoiceCast): VoiceProfile[] {

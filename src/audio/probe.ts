@@ -1,7 +1,11 @@
 // Reads media facts with the real ffprobe, the same tool podcast hosts and our
 // tests use, so the durations in the feed agree with what players measure.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { NarrateError } from '../errors.js';
 import { trackChild } from '../util/interruption.js';
+
+const run = promisify(execFile);
 
 export interface ProbedStream {
   codec_type: string;
@@ -17,6 +21,16 @@ export interface ProbeResult {
 
 function ffprobeBinary(): string {
   return process.env.FFPROBE_PATH ?? 'ffprobe';
+}
+
+/** Fails with a clear message unless ffprobe runs (the feed and the cover check need it). */
+export async function checkFfprobe(): Promise<void> {
+  const bin = ffprobeBinary();
+  try {
+    await run(bin, ['-version']);
+  } catch {
+    throw new NarrateError(`ffprobe not found (tried "${bin}"). It comes with ffmpeg: install it with "npm run setup" or "apt-get install ffmpeg", or set FFPROBE_PATH`);
+  }
 }
 
 /** Aborting kills ffprobe; the promise settles only once it has exited. */

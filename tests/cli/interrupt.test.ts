@@ -189,8 +189,9 @@ describe('interrupting a run', () => {
       // The real ffprobe, started late: the feed measures each episode with it after
       // captions and episodes are written, and the marker file says when that is. It waits
       // long enough that a run which did not kill it could not stop within the bound.
+      // The check before spending asks for `ffprobe -version`; that answers at once.
       const probe = join(c.dir, 'slow-ffprobe.sh');
-      await writeFile(probe, `#!/bin/sh\ntouch "${c.dir}/probing"\nsleep 20 </dev/null >/dev/null 2>&1\nexec ffprobe "$@"\n`);
+      await writeFile(probe, `#!/bin/sh\n[ "$1" = -version ] && exec ffprobe "$@"\ntouch "${c.dir}/probing"\nsleep 20 </dev/null >/dev/null 2>&1\nexec ffprobe "$@"\n`);
       await chmod(probe, 0o755);
       const run = await startRerun(c, 1500, ['--provider', 'mock', ...FEED], { FFPROBE_PATH: probe });
       await waitFor(run, 'the feed measured its episodes', () => existsSync(join(c.dir, 'probing')));
