@@ -213,7 +213,8 @@ describe('interrupting a run', () => {
       // keeps its output open after it is killed, so the first signal's wind-down waits.
       // The second must not wait: it kills, removes and exits at once.
       const probe = join(c.dir, 'stuck-ffprobe.sh');
-      await writeFile(probe, `#!/bin/sh\ntrap '' INT TERM\ntouch "${c.dir}/probing"\nsleep 20\nexec ffprobe "$@"\n`);
+      // Like the slowed one above, it answers the check before spending (`-version`) at once.
+      await writeFile(probe, `#!/bin/sh\n[ "$1" = -version ] && exec ffprobe "$@"\ntrap '' INT TERM\ntouch "${c.dir}/probing"\nsleep 20\nexec ffprobe "$@"\n`);
       await chmod(probe, 0o755);
       const run = await startRerun(c, 1500, ['--provider', 'mock', ...FEED], { FFPROBE_PATH: probe });
       await waitFor(run, 'the feed measured its episodes', () => existsSync(join(c.dir, 'probing')));
