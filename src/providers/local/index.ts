@@ -35,8 +35,8 @@ export function createLocalProvider(): TtsProvider {
       });
       checkEspeakVoices(voices, available);
     },
-    synthesize: async (request: SpeechRequest): Promise<SpeechAudio> => {
-      const out = await pool.synthesize(request.ssml, request.voice.local);
+    synthesize: async (request: SpeechRequest, signal?: AbortSignal): Promise<SpeechAudio> => {
+      const out = await pool.synthesize(request.ssml, request.voice.local, signal);
       return { pcm: out.pcm, sampleRate: out.sampleRate, marks: marksFromEvents(request.ssml, out.events) };
     },
     close: () => pool.close(),
