@@ -97,7 +97,7 @@ export async function prepareBook(options: NarrateOptions) {
       ? await createProvider(options.provider, { lexicon, pollyConcurrency: options.pollyConcurrency, onNote: (m) => reporter.warn(m) })
       : options.provider;
   const dropped = new Set<string>();
-  const spoken = toSpokenBook(book, { provider: provider.name, lexicon });
+  const spoken = toSpokenBook(book, { capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!), lexicon });
   const segments = buildSegments(spoken, {
     pauses: cast.pauses,
     capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!),

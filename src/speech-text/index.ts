@@ -5,41 +5,48 @@
 import type { BookDocument, Inline, SpokenBook, SpokenToken } from '../types.js';
 import { NarrateError } from '../errors.js';
 import { ipaToEspeak, type Lexicon } from '../lexicon/index.js';
-import type { ProviderName, RuleContext } from './context.js';
+import type { SpeakingCapabilities } from '../providers/provider.js';
+import type { RuleContext } from './context.js';
 import { lexiconRule } from './lexicon-rule.js';
 import { NUMERIC_RULES } from './numeric-rules.js';
 import { speakWord } from './speak-word.js';
 import { WORD_RULES } from './word-rules.js';
 import { wordsOf } from './words.js';
 
+/** What a plain test or tool gets when it names no engine: say-as spelling, plurals as written. */
+export const PLAIN_SPEAKING: SpeakingCapabilities = { letterSpelling: 'say-as', readsPluralInitialisms: true };
+
 export interface SpeechTextOptions {
-  provider: ProviderName;
+  /** What the engine that speaks a voice says best (each provider's capabilities). */
+  capabilitiesFor: (voiceName: string) => SpeakingCapabilities;
   /** The project lexicon (see src/lexicon); its entries win over every other rule. */
   lexicon?: Lexicon;
 }
 
 export function toSpokenBook(doc: BookDocument, options: SpeechTextOptions): SpokenBook {
-  checkLexiconFor(options);
+  const voices = new Set(doc.chapters.flatMap((c) => [c.voice, ...c.paragraphs.map((p) => p.voice)]));
+  for (const voice of voices) checkLexiconFor(options.capabilitiesFor(voice), options.lexicon);
+  const forVoice = (voice: string): TokenOptions => ({ capabilities: options.capabilitiesFor(voice), lexicon: options.lexicon });
   return {
     meta: doc.meta,
     sourceFile: doc.sourceFile,
     chapters: doc.chapters.map((chapter) => ({
       ...chapter,
-      titleTokens: spokenTokens([{ kind: 'text', text: chapter.title }], options),
-      paragraphs: chapter.paragraphs.map((p) => ({
-        ...p,
-        sentences: p.sentences.map((s) => ({ ...s, tokens: spokenTokens(s.inlines, options) })),
-      })),
+      titleTokens: spokenTokens([{ kind: 'text', text: chapter.title }], forVoice(chapter.voice)),
+      paragraphs: chapter.paragraphs.map((p) => {
+        const options_ = forVoice(p.voice);
+        return { ...p, sentences: p.sentences.map((s) => ({ ...s, tokens: spokenTokens(s.inlines, options_) })) };
+      }),
     })),
   };
 }
 
-/** The local engine reads IPA only after conversion: check every entry converts, up front. */
-function checkLexiconFor(options: SpeechTextOptions): void {
-  if (options.provider !== 'local' || !options.lexicon) return;
-  for (const entry of options.lexicon.entries) {
+/** An engine that reads IPA only after conversion: check every entry converts, up front. */
+function checkLexiconFor(caps: SpeakingCapabilities, lexicon: Lexicon | undefined): void {
+  if (!caps.inlineEspeakPhonemes || !lexicon) return;
+  for (const entry of lexicon.entries) {
     if (!entry.phoneme) continue;
-    const where = `${options.lexicon.file}:${entry.line}`;
+    const where = `${lexicon.file}:${entry.line}`;
     if (entry.phoneme.alphabet === 'x-sampa') {
       throw new NarrateError(`${where}: the local voice cannot read X-SAMPA phonemes ("${entry.graphemes[0]}"). Write the <phoneme> in IPA`);
     }
@@ -53,13 +60,19 @@ function isShouting(inlines: Inline[]): boolean {
   return words.length >= 2 && words.filter((w) => w === w.toUpperCase()).length / words.length > 0.6;
 }
 
-export function spokenTokens(inlines: Inline[], options: SpeechTextOptions = { provider: 'mock' }): SpokenToken[] {
+export interface TokenOptions {
+  capabilities?: SpeakingCapabilities;
+  lexicon?: Lexicon;
+}
+
+export function spokenTokens(inlines: Inline[], options: TokenOptions = {}): SpokenToken[] {
   const words = wordsOf(inlines);
   const rules = [...lexiconRule(options.lexicon), ...NUMERIC_RULES, ...WORD_RULES];
   const shouting = isShouting(inlines);
+  const caps = options.capabilities ?? PLAIN_SPEAKING;
   const tokens: SpokenToken[] = [];
   words.forEach((w, index) => {
-    const ctx: RuleContext = { words, index, provider: options.provider, shouting };
+    const ctx: RuleContext = { words, index, caps, shouting };
     const token = { written: w.written, speech: speakWord(ctx, rules) };
     const previous = tokens[tokens.length - 1];
     // One written word, even when a pacing mark covers only part of it: "(FBI)[characters]'s".

@@ -3,7 +3,7 @@
 import { core, letters, text, word, type Rule, type RuleContext } from './context.js';
 import { cardinalWords, ordinalWords } from './number-words.js';
 import { isEnglishWord } from './english-words.js';
-import { AFTER_NAME, ALWAYS_LETTERS, ANYWHERE, BEFORE_NAME, EXPANSIONS, MONTH_ABBREVIATIONS, NUMBERED_PARTS, SAID_AS_WORDS, UNITS } from './tables.js';
+import { AFTER_NAME, ALWAYS_LETTERS, ANYWHERE, BEFORE_NAME, DIRECTIONS, EXPANSIONS, MONTH_ABBREVIATIONS, NUMBERED_PARTS, SAID_AS_WORDS, STATES, STREET_TYPES } from './tables.js';
 import { isCapitalized } from './words.js';
 
 function hasPeriod(ctx: RuleContext): boolean {
@@ -38,12 +38,44 @@ const anywhere: Rule = (ctx) => {
   return undefined;
 };
 
-const unit: Rule = (ctx) => {
-  const here = core(ctx);
-  const names = UNITS[here];
-  const count = core(ctx, -1);
-  if (!names || !/^[\d,.]+$/.test(count)) return undefined;
-  return { ...text(count === '1' ? names[0] : names[1]), ownsPeriod: hasPeriod(ctx) && here !== 'ft' ? false : hasPeriod(ctx) };
+/** A house number: digits before a street's name ("2788 San Tomas Expy"). */
+function houseNumberAt(ctx: RuleContext, at: number): boolean {
+  return /^\d{1,5}$/.test(core(ctx, at)) && word(ctx, at)!.trail === '';
+}
+
+/** The street's name runs from a house number to here: capitalised words, ordinals, a compass point. */
+function inAddress(ctx: RuleContext): boolean {
+  for (let i = -1; i >= -5; i--) {
+    const w = word(ctx, i);
+    if (!w || (w.trail !== '' && i < -1)) return false;
+    if (i < -1 && houseNumberAt(ctx, i)) return true;
+    if (!/^[A-Z][A-Za-z'-]*$/.test(w.core) && !/^\d+(st|nd|rd|th)$/i.test(w.core)) return false;
+  }
+  return false;
+}
+
+/** "San Tomas Expy", "12 S 1st st", "Elm St,": a street type without its period, in an address. */
+const streetType: Rule = (ctx) => {
+  const full = STREET_TYPES[core(ctx).toLowerCase()];
+  if (!full || hasPeriod(ctx) || full.toLowerCase() === core(ctx).toLowerCase() || !inAddress(ctx)) return undefined;
+  return text(full);
+};
+
+/** "1211 E Arques Ave": a compass point between a house number and a street's name. */
+const compassPoint: Rule = (ctx) => {
+  const full = DIRECTIONS[core(ctx)];
+  if (!full || !houseNumberAt(ctx, -1) || !/^([A-Z][a-z]|\d+(st|nd|rd|th)$)/i.test(core(ctx, 1)) || word(ctx)!.trail !== '') return undefined;
+  return text(full);
+};
+
+/** "Santa Clara, CA 95051", "City, NY": a state code after a town, in an address. */
+const stateCode: Rule = (ctx) => {
+  const state = STATES[core(ctx)];
+  const town = word(ctx, -1);
+  if (!state || !town || !town.trail.startsWith(',') || !/^[A-Z][a-z]/.test(town.core)) return undefined;
+  const zipNext = /^\d{5}(-\d{4})?$/.test(core(ctx, 1));
+  const streetEarlier = ctx.words.slice(0, ctx.index).some((w) => STREET_TYPES[w.core.toLowerCase()] !== undefined);
+  return zipNext || streetEarlier ? text(state) : undefined;
 };
 
 const ROMAN = /^(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
@@ -65,8 +97,10 @@ const romanNumeral: Rule = (ctx) => {
   const here = core(ctx);
   const value = romanValue(here);
   const before = word(ctx, -1);
-  if (value === undefined || !before || before.trail !== '' || !isCapitalized(before.core)) return undefined;
-  if (NUMBERED_PARTS.has(before.core.toLowerCase())) return here.length > 1 || 'IVX'.includes(here) ? text(cardinalWords(value)) : undefined;
+  if (value === undefined || !before || before.trail !== '') return undefined;
+  // "Chapter IV", "PART XL": a numbered part, in any case.
+  if (NUMBERED_PARTS.has(before.core.toLowerCase()) && /^[A-Z]/.test(before.core)) return here.length > 1 || 'IVX'.includes(here) ? text(cardinalWords(value)) : undefined;
+  if (!isCapitalized(before.core)) return undefined;
   // Of the single letters only V is a likely regnal number ("Henry V"; "Malcolm X" is a name).
   if ((here.length === 1 && here !== 'V') || (!isNameBefore(ctx) && ctx.index > 1)) return undefined;
   return text('the', ordinalWords(value));
@@ -89,7 +123,7 @@ const initialism: Rule = (ctx) => {
   if (!plural) return { nodes: [letters(ctx, caps.replace('&', ''))] };
   // Polly says "CEOs" right by itself; eSpeak NG reads a lone "s" after spelled letters
   // as the letter, so it gets the letter names as phonemes (its fallback text is the word).
-  if (ctx.provider === 'polly') return text(core(ctx));
+  if (ctx.caps.readsPluralInitialisms) return text(core(ctx));
   return { nodes: [{ kind: 'phoneme', text: core(ctx), alphabet: 'ipa', ph: pluralLetterNames(caps.replace('&', '')) }] };
 };
 
@@ -104,4 +138,4 @@ export function pluralLetterNames(caps: string): string {
   return names.join('') + (/[SXZ]$/.test(caps) ? 'ɪz' : 'z');
 }
 
-export const WORD_RULES: Rule[] = [titleOrStreet, anywhere, unit, romanNumeral, dottedInitialism, initialism];
+export const WORD_RULES: Rule[] = [titleOrStreet, streetType, compassPoint, stateCode, anywhere, romanNumeral, dottedInitialism, initialism];

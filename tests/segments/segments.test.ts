@@ -15,12 +15,14 @@ function caps(overrides: Partial<ProviderCapabilities> = {}): ProviderCapabiliti
     wordMarks: true,
     sentenceMarks: true,
     concurrency: 1,
+    letterSpelling: 'say-as',
+    readsPluralInitialisms: true,
     ...overrides,
   };
 }
 
 function segmentsOf(markdown: string, c = caps(), dropped: string[] = []): Segment[] {
-  const spoken = toSpokenBook(parseMarkdown(markdown), { provider: 'mock' });
+  const spoken = toSpokenBook(parseMarkdown(markdown), { capabilitiesFor: () => c });
   return buildSegments(spoken, { pauses: DEFAULT_PAUSES, capabilitiesFor: () => c, onDroppedTag: (t) => dropped.push(t) });
 }
 
