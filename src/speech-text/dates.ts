@@ -161,7 +161,7 @@ const time: Rule = (ctx) => {
   const hour = Number(m[1]);
   const minute = Number(m[2] ?? 0);
   if (hour > 24 || minute > 59) return undefined;
-  const withMeridiem = glued !== null || meridiemAfter(ctx);
+  const withMeridiem = glued !== null || meridiemAfter(ctx) || /^(noon|midnight)$/i.test(core(ctx, 1));
   const spoken = text(clockWords(hour, minute, withMeridiem));
   if (glued) return { nodes: joined([...spoken.nodes, ...meridiemNodes(ctx, glued[3]!)!.nodes]), ownsPeriod: glued[3]!.endsWith('.') };
   return spoken;

@@ -162,10 +162,34 @@ const unitAfterNumber: Rule = (ctx) => {
   if (afterMagnitude) count = 'many';
   else if (!isPlainNumber(count) && !/^\d[\d.,]*[x×]\d[\d.,]*$/.test(count) && !/^[\d.,]+[-–][\d.,]+$/.test(count)) return undefined;
   const names = unitNames(here, false);
-  if (!names) return undefined;
+  // "1642 W Harbor Rd": a capital letter before a name is a compass point, not watts.
+  if (!names || (here.length === 1 && /^[A-Z]/.test(core(ctx, 1)))) return undefined;
   // "5 in" and "2 s" stay words; a unit whose period ends the sentence keeps it.
   const singular = /^1(\.0+)?$/.test(count) || isAttributive(ctx, ctx.index - 1, ctx.index);
   return { ...text(singular ? names[0] : names[1]), ownsPeriod: word(ctx)!.trail.startsWith('.') && !/^(in|ft|gal|oz|no)$/.test(here) };
+};
+
+/** "5'10\"", "6'": feet and inches. */
+const feetAndInches: Rule = (ctx) => {
+  const w = word(ctx)!;
+  const m = /^(\d{1,2})['’′](?:(\d{1,2})(?:["”″]|'')?)?$/.exec(w.core + (w.trail.match(/^["”″']+/)?.[0] ?? ''));
+  if (!m || (m[2] === undefined && !/^['’′]/.test(w.trail) && !/['’′]$/.test(w.core))) return undefined;
+  const feet = `${cardinalWords(m[1]!)} ${m[1] === '1' ? 'foot' : 'feet'}`;
+  return m[2] === undefined ? text(feet) : text(feet, cardinalWords(m[2]), m[2] === '1' ? 'inch' : 'inches');
+};
+
+/** "50¢" → fifty cents. */
+const centsSign: Rule = (ctx) => {
+  const m = /^(\d+)¢$/.exec(core(ctx));
+  return m ? text(cardinalWords(m[1]!), m[1] === '1' ? 'cent' : 'cents') : undefined;
+};
+
+/** "+5", "-1/2": a signed number or fraction. */
+const signedNumber: Rule = (ctx) => {
+  const m = /^([+−-])(\d+\/\d+|\d[\d,]*(?:\.\d+)?)$/.exec(core(ctx));
+  if (!m) return undefined;
+  const rest = fractionOf(m[2]!) ?? numberWords(m[2]!);
+  return rest ? text(m[1] === '+' ? 'plus' : 'minus', rest) : undefined;
 };
 
 /** "2x8" → two by eight. */
@@ -320,5 +344,5 @@ const codeSection: Rule = (ctx) => {
 /** Order matters: the first rule that recognises the word speaks it. */
 export const NUMERIC_RULES: Rule[] = [
   ...ELECTRONIC_RULES, localPhone, codeSection, money, magnitudeAfterMoney, currencyCode, magnitudeAfterCode, percent, fraction, wholeBeforeFraction,
-  ...DATE_RULES, ordinal, decade, dimensions, gluedMeasure, range, prefixedNumber, numberCompound, houseNumber, unitAfterNumber, year, plainNumber,
+  ...DATE_RULES, ordinal, decade, dimensions, feetAndInches, centsSign, signedNumber, gluedMeasure, range, prefixedNumber, numberCompound, houseNumber, unitAfterNumber, year, plainNumber,
 ];

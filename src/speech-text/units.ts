@@ -43,7 +43,7 @@ const GLUED_ONLY = new Set(['in', 't', 'h', 'x', 'm', 'g', 'l', 'L', 'mo', 'ac',
 /** Symbols too easily something else ("5s" a plural, "5K" a race, "3D", "4B" a flat): never units on their own. */
 const NEVER_ALONE = new Set(['s', 'b', 'B', 'A', 'K', 'd', 'D', 'T', 'G', 'M']);
 /** Glued-only symbols read as units when they stand apart too, but only in these shapes. */
-const APART_OK = new Set(['m', 'g', 'km', 'kg', 'cm', 'mm', 'ml', 'mg', 'min', 'l', 'L']);
+const APART_OK = new Set(['m', 'g', 'km', 'kg', 'cm', 'mm', 'ml', 'mg', 'min', 'l', 'L', 'V', 'W']);
 
 function expand(symbol: string): Names | undefined {
   if (UNIT_NAMES[symbol]) return UNIT_NAMES[symbol];

@@ -23,7 +23,8 @@ const titleOrStreet: Rule = (ctx) => {
   if (!hasPeriod(ctx) || (!(here in BEFORE_NAME) && !(here in AFTER_NAME))) return undefined;
   const next = word(ctx, 1);
   const nameFollows = next !== undefined && isCapitalized(next.core) && word(ctx)!.trail === '.';
-  if (here in AFTER_NAME && (isNameBefore(ctx) || !(here in BEFORE_NAME) || !nameFollows)) {
+  const alone = ctx.words.slice(0, ctx.index).every((w) => w.core === '') && !nameFollows;
+  if (here in AFTER_NAME && !(alone && here in BEFORE_NAME) && (isNameBefore(ctx) || !(here in BEFORE_NAME) || !nameFollows)) {
     return { ...text(AFTER_NAME[here]!), ownsPeriod: true };
   }
   return { ...text(BEFORE_NAME[here]!), ownsPeriod: true };
@@ -78,6 +79,9 @@ const stateCode: Rule = (ctx) => {
   return zipNext || streetEarlier ? text(state) : undefined;
 };
 
+/** Capitalised words before a numeral that are not a name: "The MD", "His CV". */
+const NOT_NAMES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'every', 'each', 'no', 'any', 'some']);
+
 const ROMAN = /^(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 
@@ -103,6 +107,8 @@ const romanNumeral: Rule = (ctx) => {
   if (!isCapitalized(before.core)) return undefined;
   // Of the single letters only V is a likely regnal number ("Henry V"; "Malcolm X" is a name).
   if ((here.length === 1 && here !== 'V') || (!isNameBefore(ctx) && ctx.index > 1)) return undefined;
+  // Kings and popes stop well before forty; "Washington DC", "his CV" and "the MD" are letters.
+  if (value > 40 || NOT_NAMES.has(before.core.toLowerCase())) return undefined;
   return text('the', ordinalWords(value));
 };
 

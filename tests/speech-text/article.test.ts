@@ -27,7 +27,7 @@ describe('script/article.txt', () => {
   });
 
   it('says dates, money and names as a narrator would', () => {
-    for (const phrase of ['March second, twenty twenty-four', 'three point two million dollars', 'four thousand one hundred fifty dollar grant', 'the nineteen fifties', 'Elm street', 'saint Louis', 'Henry the eighth', 'World War Two', 'Chapter four', 'nine A M to eight P M']) {
+    for (const phrase of ['March second, twenty twenty-four', 'three point two million dollars', 'four thousand one hundred fifty dollar grant', 'the nineteen fifties', 'Elm street', 'saint Louis', 'Henry the eighth', 'World War Two', 'Chapter four', 'nine A.M to eight P.M']) {
       expect(spoken).toContain(phrase);
     }
   });
