@@ -12,7 +12,7 @@ const SYMBOLS: Record<string, string> = {
 /** Parts of an address said letter by letter. Other words are said as written. */
 const SPELLED = new Set(['www', 'http', 'https', 'ftp', 'html', 'htm', 'php', 'asp', 'pdf', 'xml', 'json', 'css', 'js', 'url', 'api', 'cdn', 'jpg', 'png', 'gif', 'svg', 'txt', 'csv']);
 const TOP_LEVEL = 'com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|co|uk|us|ca|au|de|fr|it|es|nl|be|ch|at|se|no|dk|fi|ie|pl|pt|jp|cn|in|br|ru|mx|nz|za|sm|tv|me|ly|eu|gg|xyz|online|site|tech|news|blog|shop';
-const EMAIL = /^[A-Za-z0-9][\w.+&-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+const EMAIL = /^[A-Za-z0-9][\w.+&-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\/\S*)?$/;
 const URL_WITH_SCHEME = /^(https?|ftp|file):\/\/\S+$/i;
 const WWW = /^www\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\/\S*)?$/i;
 const BARE_DOMAIN = new RegExp(`^[a-z0-9][a-z0-9-]*(\\.[a-z0-9-]+)*\\.(${TOP_LEVEL})(/\\S*)?$`);
@@ -97,7 +97,7 @@ function afterPhonePrefix(ctx: RuleContext): boolean {
   for (let i = -1; i >= -5; i--) {
     const w = word(ctx, i);
     if (!w || (w.trail !== '' && w.trail !== ')')) return false;
-    if (/^\+\d{1,3}$/.test(w.core) || (w.lead.endsWith('(') && /^\d{3}$/.test(w.core) && w.trail === ')')) return true;
+    if (/^\+\d{1,3}$/.test(w.core) || (/^(\+\d{1,3}\(|(?<=^))\d{3}$/.test(w.core) && (w.lead.endsWith('(') || w.core.includes('(')) && w.trail === ')')) return true;
     if (!/^\d{2,5}$/.test(w.core)) return false;
   }
   return false;

@@ -159,7 +159,13 @@ const unitAfterNumber: Rule = (ctx) => {
   let count = core(ctx, squared ? -2 : -1);
   if (word(ctx, -1)?.trail !== '' && !(squared && word(ctx, -1)?.trail === '.')) return undefined;
   const afterMagnitude = MAGNITUDE_WORDS[count] !== undefined && count.length > 1 && isPlainNumber(core(ctx, squared ? -3 : -2));
-  if (afterMagnitude) count = 'many';
+  // "2 1/2 kg" → kilograms; "3/4 mi" alone → of a mile.
+  const fractionBefore = FRACTION.test(count) && !SLASH_IDIOMS[count];
+  if (fractionBefore && !/^\d+$/.test(core(ctx, -2))) {
+    const unitNamesAlone = unitNames(here, false);
+    return unitNamesAlone ? text('of a', unitNamesAlone[0]) : undefined;
+  }
+  if (afterMagnitude || fractionBefore) count = 'many';
   else if (!isPlainNumber(count) && !/^\d[\d.,]*[x×]\d[\d.,]*$/.test(count) && !/^[\d.,]+[-–][\d.,]+$/.test(count)) return undefined;
   const names = unitNames(here, false);
   // "1642 W Harbor Rd": a capital letter before a name is a compass point, not watts.
@@ -269,7 +275,7 @@ function looksLikeYear(ctx: RuleContext): boolean {
   return !(word(ctx)!.trail === '' && (counted || COUNTED_PLURALS.has(after)));
 }
 
-const year: Rule = (ctx) => (looksLikeYear(ctx) ? text(yearWords(Number(core(ctx)))) : undefined);
+const year: Rule = (ctx) => (looksLikeYear(ctx) && !isCode(ctx) ? text(yearWords(Number(core(ctx)))) : undefined);
 
 /** A number followed by what it counts: "13000 runners", "25000 tonnes", "100000 of them". */
 function countsSomething(ctx: RuleContext): boolean {
@@ -278,13 +284,23 @@ function countsSomething(ctx: RuleContext): boolean {
   return (/^[a-z]+s$/.test(after) && !NOT_PLURALS.has(after)) || COUNTED_PLURALS.has(after) || unitNames(after, false) !== undefined || MAGNITUDE_WORDS[after] !== undefined || after === 'of';
 }
 
+/** Words after which digits are a code, read one by one: "card ending in 8876", "PIN 4417". */
+const CODE_LEAD_INS = new Set(['pin', 'code', 'ext', 'extension', 'account', 'serial', 'zip', 'postcode', 'flight', 'badge', 'ticket']);
+
+function isCode(ctx: RuleContext): boolean {
+  const before = word(ctx, -1);
+  if (!before || before.trail !== '' && before.trail !== ':') return false;
+  const lead = before.core.toLowerCase();
+  return CODE_LEAD_INS.has(lead) || (lead === 'in' && /^end(ing|s)?$/i.test(core(ctx, -2)));
+}
+
 /**
  * Plain numbers. Five or more digits with no thousands separator are a code, a zip or an
  * account ("95051"), said digit by digit, unless a noun says they count something.
  */
 const plainNumber: Rule = (ctx) => {
   const here = core(ctx);
-  if (/^\d{5,}$/.test(here) && !countsSomething(ctx)) return text(digitWords(here));
+  if ((/^\d{5,}$/.test(here) && !countsSomething(ctx)) || (/^\d{2,}$/.test(here) && isCode(ctx))) return text(digitWords(here));
   const words = numberWords(here);
   if (words) return text(words);
   const negative = /^[-−](\d.*)$/.exec(here);
