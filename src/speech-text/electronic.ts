@@ -36,6 +36,7 @@ export function addressNodes(ctx: RuleContext, written: string): SpeechNode[] {
 
 const electronic: Rule = (ctx) => {
   const here = core(ctx);
+  if (!/[@.:]/.test(here)) return undefined;
   if (!(EMAIL.test(here) || URL_WITH_SCHEME.test(here) || WWW.test(here) || BARE_DOMAIN.test(here))) return undefined;
   return { nodes: addressNodes(ctx, here) };
 };
@@ -103,8 +104,12 @@ function afterPhonePrefix(ctx: RuleContext): boolean {
   return false;
 }
 
+/** Cheap test first: a telephone number has a digit, then a separator, then more digits or letters. */
+const MAYBE_PHONE = /\d[-.)]\s?[\dA-Z]|^\d{2,5}$/;
+
 const telephone: Rule = (ctx) => {
   const w = word(ctx)!;
+  if (!MAYBE_PHONE.test(w.core + w.trail)) return undefined;
   if (afterPhonePrefix(ctx) && /^\d{2,5}$|^\d{3,4}[-.]\d{4}$/.test(w.core)) {
     const groups = w.core.split(/[-.]/).map((g) => digitWords(g));
     const more = /^\d{2,5}$/.test(core(ctx, 1)) && w.trail === '';
@@ -118,6 +123,7 @@ const telephone: Rule = (ctx) => {
 /** "+1" or "(555)" before the rest of a telephone number: said with a pause after. */
 const phonePrefix: Rule = (ctx) => {
   const w = word(ctx)!;
+  if (!/^[+(]/.test(w.core) && !w.lead.endsWith('(')) return undefined;
   const next = core(ctx, 1);
   const groupsFollow = /^\+\d{1,3}$/.test(w.core) && /^\d{1,5}$/.test(next) && /^\d{2,5}$/.test(core(ctx, 2));
   if (!groupsFollow && !NUMBER_PART.test(next) && !/^\(\d{3}\)$/.test(word(ctx, 1) ? word(ctx, 1)!.lead + next + word(ctx, 1)!.trail : '')) return undefined;

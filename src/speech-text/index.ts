@@ -11,7 +11,7 @@ import { lexiconRule } from './lexicon-rule.js';
 import { NUMERIC_RULES } from './numeric-rules.js';
 import { speakWord } from './speak-word.js';
 import { WORD_RULES } from './word-rules.js';
-import { wordsOf } from './words.js';
+import { wordsOf, type Word } from './words.js';
 
 /** What a plain test or tool gets when it names no engine: say-as spelling, plurals as written. */
 export const PLAIN_SPEAKING: SpeakingCapabilities = { letterSpelling: 'say-as', readsPluralInitialisms: true };
@@ -60,6 +60,19 @@ function isShouting(inlines: Inline[]): boolean {
   return words.length >= 2 && words.filter((w) => w === w.toUpperCase()).length / words.length > 0.6;
 }
 
+/** Characters no plain word has: digits, currency signs, the marks of addresses and symbols. */
+const NOT_PLAIN = /[^A-Za-z'’.,;:!?"“”()\[\]«»—–…-]/;
+
+/**
+ * Which words the numeric rules need to see: those with a digit or symbol, and their
+ * neighbours ("million" after "$20", "kg" after "12", "Jan" before "15"). Most words of a
+ * book are plain, and skipping the numeric rules for them keeps a long book fast.
+ */
+function numericNeighbourhoods(words: Word[]): boolean[] {
+  const marked = words.map((w) => NOT_PLAIN.test(w.core) || /[A-Za-z0-9]\.[A-Za-z]/.test(w.core));
+  return marked.map((_, i) => marked.slice(Math.max(0, i - 2), i + 3).some(Boolean));
+}
+
 export interface TokenOptions {
   capabilities?: SpeakingCapabilities;
   lexicon?: Lexicon;
@@ -67,13 +80,16 @@ export interface TokenOptions {
 
 export function spokenTokens(inlines: Inline[], options: TokenOptions = {}): SpokenToken[] {
   const words = wordsOf(inlines);
-  const rules = [...lexiconRule(options.lexicon), ...NUMERIC_RULES, ...WORD_RULES];
+  const lexicon = lexiconRule(options.lexicon);
+  const allRules = [...lexicon, ...NUMERIC_RULES, ...WORD_RULES];
+  const wordRules = [...lexicon, ...WORD_RULES];
+  const numeric = numericNeighbourhoods(words);
   const shouting = isShouting(inlines);
   const caps = options.capabilities ?? PLAIN_SPEAKING;
   const tokens: SpokenToken[] = [];
   words.forEach((w, index) => {
     const ctx: RuleContext = { words, index, caps, shouting };
-    const token = { written: w.written, speech: speakWord(ctx, rules) };
+    const token = { written: w.written, speech: speakWord(ctx, numeric[index] ? allRules : wordRules) };
     const previous = tokens[tokens.length - 1];
     // One written word, even when a pacing mark covers only part of it: "(FBI)[characters]'s".
     if (w.glued && previous && previous.written !== '' && token.written !== '') {

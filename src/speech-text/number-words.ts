@@ -88,7 +88,13 @@ export function decimalWords(text: string): string {
 
 /** Digit by digit, as for "007" or the part after a decimal point. */
 export function digitWords(digits: string): string {
-  return [...digits].filter((d) => /\d/.test(d)).map((d) => ONES[Number(d)]).join(' ');
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    const code = digits.charCodeAt(i) - 48;
+    if (code < 0 || code > 9) continue;
+    out += out === '' ? ONES[code] : ` ${ONES[code]}`;
+  }
+  return out;
 }
 
 const SEPARATED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
