@@ -15,7 +15,7 @@ const TOP_LEVEL = 'com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|co|uk|us|c
 const EMAIL = /^[A-Za-z0-9][\w.+&-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\/\S*)?$/;
 const URL_WITH_SCHEME = /^(https?|ftp|file):\/\/\S+$/i;
 const WWW = /^www\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\/\S*)?$/i;
-const BARE_DOMAIN = new RegExp(`^[a-z0-9][a-z0-9-]*(\\.[a-z0-9-]+)*\\.(${TOP_LEVEL})(/\\S*)?$`);
+const BARE_DOMAIN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9-]*(\\.[A-Za-z0-9-]+)*\\.(${TOP_LEVEL})(/\\S*)?$`);
 
 /** Each run of letters, digits and symbols of an address, said so it can be written down. */
 export function addressNodes(ctx: RuleContext, written: string): SpeechNode[] {
@@ -39,6 +39,17 @@ const electronic: Rule = (ctx) => {
   if (!/[@.:]/.test(here)) return undefined;
   if (!(EMAIL.test(here) || URL_WITH_SCHEME.test(here) || WWW.test(here) || BARE_DOMAIN.test(here))) return undefined;
   return { nodes: addressNodes(ctx, here) };
+};
+
+/** "@harbor" → at harbor; "#3" → number three; "#tides" → hashtag tides; a lone "&" → and. */
+const handles: Rule = (ctx) => {
+  const here = core(ctx);
+  if (here === '&') return text('and');
+  const at = /^@([A-Za-z]\w*)$/.exec(here);
+  if (at) return text('at', at[1]!);
+  const hash = /^#(\d+|[A-Za-z]\w*)$/.exec(here);
+  if (!hash) return undefined;
+  return /^\d/.test(hash[1]!) ? text('number', cardinalWords(hash[1]!)) : text('hashtag', hash[1]!);
 };
 
 /** A lone slash between words: "upgrade / update". */
@@ -142,4 +153,4 @@ const ipAddress: Rule = (ctx) => {
   return text(m.slice(1).map(digitWords).join(' dot '));
 };
 
-export const ELECTRONIC_RULES: Rule[] = [phonePrefix, telephone, ipAddress, electronic, slash];
+export const ELECTRONIC_RULES: Rule[] = [phonePrefix, telephone, ipAddress, electronic, handles, slash];

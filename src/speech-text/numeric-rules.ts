@@ -312,6 +312,10 @@ const plainNumber: Rule = (ctx) => {
 const numberCompound: Rule = (ctx) => {
   const m = /^([$£€]?[\d,.]+(?:st|nd|rd|th|s|%)?)-([A-Za-z][A-Za-z-]*)$/.exec(core(ctx));
   if (!m) return undefined;
+  // "a $5-million grant": five-million-dollar grant.
+  const amount = parseMoney(m[1]!);
+  const magnitude = /^(thousand|million|billion|trillion)$/.exec(m[2]!)?.[1];
+  if (amount && magnitude) return text(`${decimalWords(amount.number.replace(/,/g, ''))}-${magnitude}-${amount.currency.one}`);
   const words = ctx.words.slice();
   words[ctx.index] = { ...words[ctx.index]!, core: m[1]!, trail: '' };
   const alone = { ...ctx, words };
@@ -333,12 +337,15 @@ const localPhone: Rule = (ctx) => {
 /** House numbers said in pairs before a street: "2788 San Tomas Expy" → twenty-seven eighty-eight. */
 const houseNumber: Rule = (ctx) => {
   const here = core(ctx);
-  if (!/^\d{1,5}$/.test(here) || word(ctx)!.trail !== '' || here.startsWith('0')) return undefined;
+  const unit = /^(\d{1,5})([A-Z])?$/.exec(here);
+  if (!unit || word(ctx)!.trail !== '' || here.startsWith('0')) return undefined;
+  const digits = unit[1]!;
+  const letter = unit[2] ? ` ${unit[2]}` : '';
   for (let i = 1; i <= 5; i++) {
     const w = word(ctx, i);
     if (!w) return undefined;
     if (i > 1 && STREET_TYPES[w.core.toLowerCase()]) {
-      return text(here.length <= 4 ? pairedWords(here) : digitWords(here));
+      return text((digits.length <= 4 ? pairedWords(digits) : digitWords(digits)) + letter);
     }
     const ok = /^[A-Z][A-Za-z'-]*$/.test(w.core) || /^\d+(st|nd|rd|th)$/i.test(w.core);
     if (!ok || (w.trail !== '' && !(i > 1 && w.trail.startsWith('.')))) return undefined;

@@ -32,7 +32,7 @@ export function monthOf(w: Word | undefined): string | undefined {
 export const BEFORE_NAME: Record<string, string> = {
   Dr: 'doctor', Mr: 'mister', Mrs: 'missus', Ms: 'miz', Prof: 'professor', St: 'saint', Mt: 'mount', Ft: 'fort',
   Gen: 'general', Gov: 'governor', Sen: 'senator', Rep: 'representative', Capt: 'captain', Lt: 'lieutenant',
-  Sgt: 'sergeant', Col: 'colonel', Rev: 'reverend', Fr: 'father', Pres: 'president', Supt: 'superintendent', Det: 'detective',
+  Sgt: 'sergeant', Col: 'colonel', Hon: 'the honorable', Rev: 'reverend', Fr: 'father', Pres: 'president', Supt: 'superintendent', Det: 'detective',
 };
 
 /** Abbreviations said after a name or number: "Elm St.", "12 Oak Dr.", "Ford Jr.". */

@@ -118,6 +118,11 @@ const dottedInitialism: Rule = (ctx) => {
   return { nodes: [letters(ctx, written)], ownsPeriod: true };
 };
 
+/** Initialisms written in lowercase, which are not words: "tv", "dvd". */
+const LOWERCASE_INITIALISMS = new Set(['tv', 'dvd', 'usb', 'atm', 'pc', 'faq', 'diy', 'vip', 'gps', 'pdf', 'ufo']);
+
+const lowercaseInitialism: Rule = (ctx) => (LOWERCASE_INITIALISMS.has(core(ctx)) ? { nodes: [letters(ctx, core(ctx))] } : undefined);
+
 /** "FBI" is spelled out; "HUGE" is a word in capitals for emphasis, said as a word. */
 const initialism: Rule = (ctx) => {
   const m = /^([A-Z][A-Z&]{1,5})(s|'s)?$/.exec(core(ctx));
@@ -144,4 +149,4 @@ export function pluralLetterNames(caps: string): string {
   return names.join('') + (/[SXZ]$/.test(caps) ? 'ɪz' : 'z');
 }
 
-export const WORD_RULES: Rule[] = [titleOrStreet, streetType, compassPoint, stateCode, anywhere, romanNumeral, dottedInitialism, initialism];
+export const WORD_RULES: Rule[] = [titleOrStreet, streetType, compassPoint, stateCode, anywhere, romanNumeral, dottedInitialism, initialism, lowercaseInitialism];
