@@ -198,6 +198,19 @@ const signedNumber: Rule = (ctx) => {
   return rest ? text(m[1] === '+' ? 'plus' : 'minus', rest) : undefined;
 };
 
+const OPERATORS: Record<string, string> = { '+': 'plus', '=': 'equals', '*': 'times', '×': 'times', '÷': 'divided by', '−': 'minus' };
+
+/** "2 + 3 = 5", "2*3", "4+4": arithmetic between numbers. */
+const arithmetic: Rule = (ctx) => {
+  const here = core(ctx);
+  const between = /\d$/.test(core(ctx, -1)) && /^[-−]?\d/.test(core(ctx, 1));
+  if (OPERATORS[here] && between) return text(OPERATORS[here]);
+  const m = /^(\d[\d,.]*)([+*×÷=])(\d[\d,.]*)$/.exec(here);
+  if (!m) return undefined;
+  const [left, right] = [numberWords(m[1]!), numberWords(m[3]!)];
+  return left && right ? text(left, OPERATORS[m[2]!]!, right) : undefined;
+};
+
 /** "2x8" → two by eight. */
 const dimensions: Rule = (ctx) => {
   const m = /^(\d[\d.,]*)[x×](\d[\d.,]*)(?:[x×](\d[\d.,]*))?$/.exec(core(ctx));
@@ -367,5 +380,5 @@ const codeSection: Rule = (ctx) => {
 /** Order matters: the first rule that recognises the word speaks it. */
 export const NUMERIC_RULES: Rule[] = [
   ...ELECTRONIC_RULES, localPhone, codeSection, money, magnitudeAfterMoney, currencyCode, magnitudeAfterCode, percent, fraction, wholeBeforeFraction,
-  ...DATE_RULES, ordinal, decade, dimensions, feetAndInches, centsSign, signedNumber, gluedMeasure, range, prefixedNumber, numberCompound, houseNumber, unitAfterNumber, year, plainNumber,
+  ...DATE_RULES, ordinal, decade, arithmetic, dimensions, feetAndInches, centsSign, signedNumber, gluedMeasure, range, prefixedNumber, numberCompound, houseNumber, unitAfterNumber, year, plainNumber,
 ];

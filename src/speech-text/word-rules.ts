@@ -41,7 +41,7 @@ const anywhere: Rule = (ctx) => {
 
 /** A house number: digits before a street's name ("2788 San Tomas Expy"). */
 function houseNumberAt(ctx: RuleContext, at: number): boolean {
-  return /^\d{1,5}$/.test(core(ctx, at)) && word(ctx, at)!.trail === '';
+  return /^\d{1,5}[A-Z]?$/.test(core(ctx, at)) && word(ctx, at)!.trail === '';
 }
 
 /** The street's name runs from a house number to here: capitalised words, ordinals, a compass point. */

@@ -136,4 +136,12 @@ export const CORPUS: CorpusCase[] = [
   // Abbreviations
   { rule: 'abbreviation ending a sentence keeps no spoken dot', text: 'She works for Harbor Co.', spoken: 'She works for Harbor company.' },
   { rule: 'numbered part in capitals', text: 'BOOK XII CONTINUES HERE', spoken: 'BOOK twelve CONTINUES HERE' },
+  { rule: 'arithmetic', text: 'She wrote 7 + 5 = 12 on the slate.', spoken: 'She wrote seven plus five equals twelve on the slate.' },
+  { rule: 'letters before a number', text: 'An F-14 flew over the bay.', spoken: 'An F fourteen flew over the bay.' },
+  { rule: 'handle and number sign', text: 'Follow @tidewatch for berth #12.', spoken: 'Follow at tidewatch for berth number twelve.', literalMisread: true },
+  { rule: 'lone ampersand', text: 'Salt & pepper sat on the sill.', spoken: 'Salt and pepper sat on the sill.' },
+  { rule: 'money amount as a compound modifier', text: 'They won a $2-million contract.', spoken: 'They won a two-million-dollar contract.', literalMisread: true },
+  { rule: 'house number with a letter', text: 'The shop at 14B Quay Rd closed.', spoken: 'The shop at fourteen B Quay Road closed.' },
+  { rule: 'digits read one by one after a code word', text: 'Her PIN 2046 still worked.', spoken: 'Her PIN two zero four six still worked.', literalMisread: true },
+  { rule: 'lowercase initialism', text: 'The tv was on all night.', spoken: 'The T.V was on all night.' },
 ];
