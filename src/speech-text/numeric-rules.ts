@@ -229,6 +229,11 @@ function sideWords(side: string, asYear: boolean, yearCentury?: number): string 
   if (asYear && yearCentury !== undefined && /^\d{2}$/.test(side)) return yearWords(yearCentury * 100 + Number(side)).split(' ').slice(1).join(' ');
   const money_ = parseMoney(side);
   if (money_) return moneyWords(money_);
+  const clock = /^(\d{1,2}):(\d{2})$/.exec(side);
+  if (clock && Number(clock[1]) <= 24 && Number(clock[2]) < 60) {
+    const minute = Number(clock[2]);
+    return minute === 0 ? `${cardinalWords(clock[1]!)} o'clock` : `${cardinalWords(clock[1]!)} ${minute < 10 ? 'oh ' : ''}${cardinalWords(minute)}`;
+  }
   return percentWords(side) ?? decadeWords(side) ?? ordinalNumberWords(side) ?? measureWords(side) ?? numberWords(side);
 }
 

@@ -44,7 +44,7 @@ export const AFTER_NAME: Record<string, string> = {
 
 /** Abbreviations with one reading wherever they stand. */
 export const ANYWHERE: Record<string, string> = {
-  etc: 'et cetera', 'e.g': 'for example', 'i.e': 'that is', vs: 'versus', approx: 'approximately',
+  etc: 'et cetera', pp: 'pages', 'e.g': 'for example', 'i.e': 'that is', vs: 'versus', approx: 'approximately',
   dept: 'department', Dept: 'department', govt: 'government', Govt: 'government', min: 'minutes', hrs: 'hours', yrs: 'years',
 };
 
