@@ -1,32 +1,29 @@
 // The one place that reads the word-list package: about 275,000 English words, none of
 // them initialisms ("huge" is there, "fbi" and "aclu" are not). Read on first use, since
-// only words written in capitals need it. The list is sorted, so a look-up is a binary
-// search over its lines; answers are remembered, as a book asks about the same few
-// capitalised words again and again.
+// only words written in capitals need it. The list is sorted, one word a line, so a
+// look-up is a binary search over the text itself (no array of 275,000 strings to
+// build); answers are remembered, as a book asks about the same capitalised words again.
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
 
-let words: string[] | undefined;
+let wordsText: string | undefined;
 const answers = new Map<string, boolean>();
 
-function load(): string[] {
-  const list = readFileSync(wordListPath, 'utf8').split('\n').filter(Boolean);
-  // Binary search needs code-point order; sort once if the package ever ships otherwise.
-  for (let i = 1; i < list.length; i++) {
-    if (list[i - 1]! > list[i]!) return list.sort();
-  }
-  return list;
+/** The word on the line that holds offset `at`, and where that line starts. */
+function lineAt(text: string, at: number): { word: string; start: number } {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', start);
+  return { word: text.slice(start, end < 0 ? text.length : end), start };
 }
 
-function contains(list: string[], word: string): boolean {
+function contains(text: string, word: string): boolean {
   let low = 0;
-  let high = list.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const here = list[mid]!;
+  let high = text.length;
+  while (low < high) {
+    const { word: here, start } = lineAt(text, (low + high) >>> 1);
     if (here === word) return true;
-    if (here < word) low = mid + 1;
-    else high = mid - 1;
+    if (here < word) low = start + here.length + 1;
+    else high = start;
   }
   return false;
 }
@@ -35,8 +32,8 @@ export function isEnglishWord(lowercase: string): boolean {
   if (!/^[a-z]+$/.test(lowercase)) return false;
   const known = answers.get(lowercase);
   if (known !== undefined) return known;
-  words ??= load();
-  const answer = contains(words, lowercase);
+  wordsText ??= readFileSync(wordListPath, 'utf8');
+  const answer = contains(wordsText, lowercase);
   answers.set(lowercase, answer);
   return answer;
 }
