@@ -75,7 +75,7 @@ export function measureWords(text: string, singular = false): string | undefined
   }
   const names = unitNames(unit, true);
   if (!names) return undefined;
-  const one = /^1(\.0+)?$/.test(number) && !minus;
+  const one = number === '1' && !minus;
   return `${sign}${count} ${one || singular ? names[0] : names[1]}`;
 }
 

@@ -144,7 +144,8 @@ const gluedMeasure: Rule = (ctx) => {
   const here = core(ctx);
   // "a 5-km run": a hyphenated measure is a modifier, said in the singular.
   const hyphenated = /^[\d.,]+-[^\d]/.test(here);
-  const words = measureWords(here, hyphenated);
+  // "the 100m sprint", "a 5-km run": a measure before its noun is said in the singular.
+  const words = measureWords(here, hyphenated || isAttributive(ctx, ctx.index, ctx.index));
   return words ? text(words) : undefined;
 };
 
@@ -171,7 +172,8 @@ const unitAfterNumber: Rule = (ctx) => {
   // "1642 W Harbor Rd": a capital letter before a name is a compass point, not watts.
   if (!names || (here.length === 1 && /^[A-Z]/.test(core(ctx, 1)))) return undefined;
   // "5 in" and "2 s" stay words; a unit whose period ends the sentence keeps it.
-  const singular = /^1(\.0+)?$/.test(count) || isAttributive(ctx, ctx.index - 1, ctx.index);
+  // Singular after exactly "1" ("1.0 kg" is plural, as "one point zero kilograms").
+  const singular = count === '1' || isAttributive(ctx, ctx.index - 1, ctx.index);
   return { ...text(singular ? names[0] : names[1]), ownsPeriod: word(ctx)!.trail.startsWith('.') && !/^(in|ft|gal|oz|no)$/.test(here) };
 };
 

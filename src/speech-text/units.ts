@@ -20,7 +20,7 @@ const UNIT_NAMES: Record<string, Names> = {
   gal: ['gallon', 'gallons'], qt: ['quart', 'quarts'], ml: ['milliliter', 'milliliters'], cl: ['centiliter', 'centiliters'],
   dl: ['deciliter', 'deciliters'], cc: ['C C', 'C C'], ha: ['hectare', 'hectares'], ac: ['acre', 'acres'], mcg: ['microgram', 'micrograms'],
   tsp: ['teaspoon', 'teaspoons'], tbsp: ['tablespoon', 'tablespoons'], kgs: ['kilograms', 'kilograms'],
-  KB: ['kilobyte', 'kilobytes'], Kb: ['kilobit', 'kilobits'], fps: ['frame per second', 'frames per second'],
+  kms: ['kilometers', 'kilometers'], yds: ['yards', 'yards'], KB: ['kilobyte', 'kilobytes'], Kb: ['kilobit', 'kilobits'], fps: ['frame per second', 'frames per second'],
   // Time
   h: ['hour', 'hours'], hr: ['hour', 'hours'], hrs: ['hours', 'hours'], min: ['minute', 'minutes'], mins: ['minutes', 'minutes'],
   sec: ['second', 'seconds'], secs: ['seconds', 'seconds'], yr: ['year', 'years'], yrs: ['years', 'years'], mo: ['month', 'months'],
@@ -44,7 +44,7 @@ const GLUED_ONLY = new Set(['in', 't', 'h', 'x', 'm', 'g', 'l', 'L', 'mo', 'ac',
 /** Symbols too easily something else ("5s" a plural, "5K" a race, "3D", "4B" a flat): never units on their own. */
 const NEVER_ALONE = new Set(['s', 'b', 'B', 'A', 'K', 'd', 'D', 'T', 'G', 'M']);
 /** Glued-only symbols read as units when they stand apart too, but only in these shapes. */
-const APART_OK = new Set(['m', 'g', 'km', 'kg', 'cm', 'mm', 'ml', 'mg', 'min', 'l', 'L', 'V', 'W', 'h']);
+const APART_OK = new Set(['m', 'g', 'km', 'kg', 'cm', 'mm', 'ml', 'mg', 'min', 'l', 'L', 'V', 'W', 'h', 'ha']);
 
 function expand(symbol: string): Names | undefined {
   if (UNIT_NAMES[symbol]) return UNIT_NAMES[symbol];
