@@ -8,7 +8,7 @@ import {
 } from './amounts.js';
 import { DATE_RULES, isYearDigits } from './dates.js';
 import { ELECTRONIC_RULES, telephoneWords } from './electronic.js';
-import { cardinalWords, decimalWords, digitWords, fractionWords, numberWords, pairedWords, yearWords } from './number-words.js';
+import { cardinalWords, decimalWords, digitWords, fractionWords, numberWords, ordinalWords, pairedWords, yearWords } from './number-words.js';
 import { fullMonth, monthOf, STREET_TYPES } from './tables.js';
 import { CURRENCY_CODES, CURRENCY_SIGNS, unitNames, type Currency } from './units.js';
 
@@ -108,7 +108,7 @@ const VULGAR: Record<string, [string, string]> = {
   '⅘': ['4', '5'], '⅙': ['1', '6'], '⅚': ['5', '6'], '⅛': ['1', '8'], '⅜': ['3', '8'], '⅝': ['5', '8'], '⅞': ['7', '8'],
 };
 /** Slashed numbers that are names, not fractions. */
-const SLASH_IDIOMS: Record<string, string> = { '24/7': 'twenty-four seven', '9/11': 'nine eleven', '50/50': 'fifty-fifty', '20/20': 'twenty-twenty', '4/20': 'four twenty' };
+const SLASH_IDIOMS: Record<string, string> = { '24/7': 'twenty-four seven', '7/11': 'seven eleven', '9/11': 'nine eleven', '50/50': 'fifty-fifty', '20/20': 'twenty-twenty', '4/20': 'four twenty' };
 const FRACTION = /^(\d+)\/(\d+)(?:st|nd|rd|th|ST|ND|RD|TH)?$/;
 
 function fractionOf(written: string): string | undefined {
@@ -123,8 +123,15 @@ function fractionOf(written: string): string | undefined {
   return fractionWords(m[1]!, m[2]!);
 }
 
-/** "1/2" → one half, "3/4" → three quarters, "1/4th" → one quarter, "¾" → three quarters. */
+const DATE_LEAD_INS = new Set(['on', 'by', 'until', 'till', 'since', 'from', 'before', 'after', 'due', 'dated']);
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "1/2" → one half, "3/4" → three quarters, "1/4th" → one quarter, "¾" → three quarters; "on 3/15" → March fifteenth. */
 const fraction: Rule = (ctx) => {
+  const monthDay = /^(\d{1,2})\/(\d{1,2})$/.exec(core(ctx));
+  if (monthDay && DATE_LEAD_INS.has(core(ctx, -1).toLowerCase()) && Number(monthDay[1]) >= 1 && Number(monthDay[1]) <= 12 && Number(monthDay[2]) >= 1 && Number(monthDay[2]) <= 31) {
+    return text(MONTHS[Number(monthDay[1]) - 1]!, ordinalWords(monthDay[2]!));
+  }
   const words = fractionOf(core(ctx));
   return words ? text(words) : undefined;
 };
@@ -167,7 +174,7 @@ const unitAfterNumber: Rule = (ctx) => {
     return unitNamesAlone ? text('of a', unitNamesAlone[0]) : undefined;
   }
   if (afterMagnitude || fractionBefore) count = 'many';
-  else if (!isPlainNumber(count) && !/^\d[\d.,]*[x×]\d[\d.,]*$/.test(count) && !/^[\d.,]+[-–][\d.,]+$/.test(count)) return undefined;
+  else if (!isPlainNumber(count.replace(/^[-−+]/, '')) && !/^\d[\d.,]*[x×]\d[\d.,]*$/.test(count) && !/^[\d.,]+[-–][\d.,]+$/.test(count)) return undefined;
   const names = unitNames(here, false);
   // "1642 W Harbor Rd": a capital letter before a name is a compass point, not watts.
   if (!names || (here.length === 1 && /^[A-Z]/.test(core(ctx, 1)))) return undefined;
@@ -284,6 +291,19 @@ const prefixedNumber: Rule = (ctx) => {
   return rest ? text(m[1]!, rest) : undefined;
 };
 
+/** Words before a number that count parts or places, read as plain numbers ("Chapter 101", "Room 300"). */
+const COUNTING_WORDS = new Set(['chapter', 'page', 'pages', 'section', 'part', 'verse', 'psalm', 'number', 'no', 'volume', 'vol', 'issue', 'step', 'level', 'grade', 'year', 'the', 'a', 'an', 'in', 'on', 'at', 'of', 'by', 'for', 'from', 'to', 'and', 'or', 'with', 'about', 'over', 'under', 'some', 'all', 'his', 'her', 'their', 'our', 'my', 'its']);
+
+/** "Boeing 747", "Route 101", "Flight 370": a three-digit name said in pairs (seven forty-seven, one oh one). */
+const modelNumber: Rule = (ctx) => {
+  const here = core(ctx);
+  const before = word(ctx, -1);
+  if (!/^[1-9]\d\d$/.test(here) || here.endsWith('00') || !before || before.trail !== '' || !/^[A-Z][a-z]+$/.test(before.core)) return undefined;
+  if (COUNTING_WORDS.has(before.core.toLowerCase()) || monthOf(before) || ctx.index < 2 || countsSomething(ctx)) return undefined;
+  const rest = Number(here.slice(1));
+  return text(digitWords(here[0]!), rest < 10 ? `oh ${digitWords(here[2]!)}` : cardinalWords(rest));
+};
+
 /** A four-digit number is a year unless it counts something ("1500 students"). */
 function looksLikeYear(ctx: RuleContext): boolean {
   const before = word(ctx, -1);
@@ -318,8 +338,13 @@ function isCode(ctx: RuleContext): boolean {
  * Plain numbers. Five or more digits with no thousands separator are a code, a zip or an
  * account ("95051"), said digit by digit, unless a noun says they count something.
  */
+/** Numbers that are names, said digit by digit. */
+const NUMBER_NAMES: Record<string, string> = { '911': 'nine one one', '411': 'four one one', '999': 'nine nine nine', '112': 'one one two' };
+
 const plainNumber: Rule = (ctx) => {
   const here = core(ctx);
+  // "called 911", but "911 people".
+  if (NUMBER_NAMES[here] && !countsSomething(ctx) && /^(call|called|calls|calling|dial|dialed|dialled|dialing|ring|rang|phone|phoned|to)$/i.test(core(ctx, -1))) return text(NUMBER_NAMES[here]);
   if ((/^\d{5,}$/.test(here) && !countsSomething(ctx)) || (/^\d{2,}$/.test(here) && isCode(ctx))) return text(digitWords(here));
   const words = numberWords(here);
   if (words) return text(words);
@@ -387,5 +412,5 @@ const codeSection: Rule = (ctx) => {
 /** Order matters: the first rule that recognises the word speaks it. */
 export const NUMERIC_RULES: Rule[] = [
   ...ELECTRONIC_RULES, localPhone, codeSection, money, magnitudeAfterMoney, currencyCode, magnitudeAfterCode, percent, fraction, wholeBeforeFraction,
-  ...DATE_RULES, ordinal, decade, arithmetic, dimensions, feetAndInches, centsSign, signedNumber, gluedMeasure, range, prefixedNumber, numberCompound, houseNumber, unitAfterNumber, year, plainNumber,
+  ...DATE_RULES, ordinal, decade, arithmetic, dimensions, feetAndInches, centsSign, signedNumber, gluedMeasure, range, prefixedNumber, numberCompound, houseNumber, unitAfterNumber, modelNumber, year, plainNumber,
 ];

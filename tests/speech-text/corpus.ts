@@ -144,4 +144,9 @@ export const CORPUS: CorpusCase[] = [
   { rule: 'house number with a letter', text: 'The shop at 14B Quay Rd closed.', spoken: 'The shop at fourteen B Quay Road closed.' },
   { rule: 'digits read one by one after a code word', text: 'Her PIN 2046 still worked.', spoken: 'Her PIN two zero four six still worked.', literalMisread: true },
   { rule: 'lowercase initialism', text: 'The tv was on all night.', spoken: 'The T.V was on all night.' },
+  { rule: 'month and day after a date word', text: 'The ferry is booked for 3/15 and paid on 2/28.', spoken: 'The ferry is booked for three fifteenths and paid on February twenty-eighth.' },
+  { rule: 'model number in pairs', text: 'A Boeing 737 landed on Route 101.', spoken: 'A Boeing seven thirty-seven landed on Route one oh one.' },
+  { rule: 'emergency number', text: 'She dialed 911 at once.', spoken: 'She dialed nine one one at once.', literalMisread: true },
+  { rule: 'unit apart from a negative number', text: 'It fell to -10 °F overnight.', spoken: 'It fell to minus ten degrees Fahrenheit overnight.', literalMisread: true },
+  { rule: 'measure before its noun', text: 'She won the 400m race.', spoken: 'She won the four hundred meter race.', literalMisread: true },
 ];
