@@ -68,24 +68,35 @@ const currencyCode: Rule = (ctx) => {
     // After its amount ("20 EUR", "1.5 million EUR"): the currency's name.
     const before = core(ctx, -1);
     const count = MAGNITUDE_WORDS[before] ? core(ctx, -2) : before;
-    if (isPlainNumber(count) && word(ctx, -1)!.trail === '') return text(/^1(\.0+)?$/.test(count) && count === before ? code.one : code.many);
-    // Before its amount: said after the number instead ("USD 20" → twenty U S dollars).
-    if (isPlainNumber(core(ctx, 1)) && word(ctx)!.trail === '') return { nodes: [] };
+    if (isPlainNumber(count) && word(ctx, -1)!.trail === '') return text(count === '1' && count === before ? code.one : code.many);
+    // Before its amount ("USD 20"): the narrator says the number first, so the code's
+    // word carries the number and the number's word the currency; every written word
+    // keeps a sound of its own for the captions.
+    if (isPlainNumber(core(ctx, 1)) && word(ctx)!.trail === '') return text(amountAfterCode(ctx, code, 1).lead);
     return undefined;
   }
   const codeBefore = currencyNamed(core(ctx, -1));
   if (!codeBefore || word(ctx, -1)!.trail !== '' || !isPlainNumber(core(ctx))) return undefined;
-  const number = core(ctx).replace(/,/g, '');
-  if (magnitudeAt(ctx, 1) && word(ctx)!.trail === '') return text(decimalWords(number));
-  return text(moneyWords({ currency: codeBefore, number, negative: false }));
+  return text(amountAfterCode(ctx, codeBefore, 0).rest);
 };
+
+/** "USD 20" said as "twenty | U S dollars"; "CHF 0.50" as "fifty | centimes"; with a magnitude, "twenty | million". */
+function amountAfterCode(ctx: RuleContext, currency: Currency, numberAt: number): { lead: string; rest: string } {
+  const number = core(ctx, numberAt).replace(/,/g, '');
+  const magnitude = word(ctx, numberAt)!.trail === '' ? magnitudeAt(ctx, numberAt + 1) : undefined;
+  if (magnitude) return { lead: decimalWords(number), rest: magnitude };
+  const full = moneyWords({ currency, number, negative: false });
+  const at = [` ${currency.one}`, ` ${currency.many}`].map((name) => full.indexOf(name)).filter((i) => i > 0);
+  const split = at.length > 0 ? Math.min(...at) : full.lastIndexOf(' ');
+  return { lead: full.slice(0, split).trim(), rest: full.slice(split).trim() };
+}
 
 /** The magnitude after "USD 20": "USD 20 million" → twenty million U S dollars. */
 const magnitudeAfterCode: Rule = (ctx) => {
   const magnitude = magnitudeAt(ctx, 0);
   const code = currencyNamed(core(ctx, -2));
   if (!magnitude || !code || !isPlainNumber(core(ctx, -1)) || currencyNamed(core(ctx, 1))) return undefined;
-  return text(magnitude, code.many);
+  return text(code.many);
 };
 
 const percent: Rule = (ctx) => {

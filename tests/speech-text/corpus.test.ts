@@ -6,6 +6,7 @@ import { LOCAL_CAPABILITIES } from '../../src/providers/local/index.js';
 import { engineCapabilities } from '../../src/providers/polly/engines.js';
 import type { SpeakingCapabilities } from '../../src/providers/provider.js';
 import { CORPUS } from './corpus.js';
+import { renderSegmentSsml } from '../../src/ssml/render.js';
 
 const VOICE = { voice: 'en-us', rate: 165, pitch: 50 };
 const SAY_AS: SpeakingCapabilities = { letterSpelling: 'say-as', readsPluralInitialisms: false };
@@ -19,8 +20,17 @@ describe('speech-text corpus', () => {
     describe(`${c.rule}: ${c.text}`, () => {
       const tokens = speak(c.text);
 
-      it('keeps the written words for captions', () => {
-        expect(tokens.map((t) => t.written).filter(Boolean).join(' ')).toBe(c.text);
+      // Captions time each written word by where its spoken form sits in the SSML sent.
+      it('gives every written word a place of its own in the SSML, in order', () => {
+        const { ssml, tokenSpans } = renderSegmentSsml([{ sentenceId: 's', tokens, firstTokenIndex: 0 }], 0, LOCAL_CAPABILITIES, () => {});
+        expect(tokenSpans.map((span) => span.written)).toEqual(c.text.split(/\s+/));
+        let end = 0;
+        for (const span of tokenSpans) {
+          expect(span.start, span.written).toBeGreaterThanOrEqual(end);
+          const said = ssml.slice(span.start, span.end).replace(/<[^>]*>/g, '');
+          if (/[\p{L}\p{N}]/u.test(span.written)) expect(said, span.written).toMatch(/[\p{L}\p{N}\[]/u);
+          end = span.end;
+        }
       });
 
       it('speaks it as a narrator would', () => {
