@@ -124,9 +124,9 @@ export async function prepareBook(options: NarrateOptions) {
       ? await createProvider(options.provider, { lexicon: projectLex, pollyConcurrency: options.pollyConcurrency, onNote: (m) => reporter.warn(m) })
       : options.provider;
   // The source's own lexicons (EPUB) stand behind the project's; their entries reach every provider through the speech text.
-  const lexicon = mergeLexicons(projectLex, source.lexicons ?? [], (entry) => canSay(entry, provider.name), (m) => reporter.warn(m));
+  const lexicon = mergeLexicons(projectLex, source.lexicons ?? [], (entry) => canSay(entry, voices.some((v) => provider.capabilities(v).inlineEspeakPhonemes === true)), (m) => reporter.warn(m));
   const dropped = new Set<string>();
-  const spoken = toSpokenBook(book, { provider: provider.name, lexicon, onNote: (m) => reporter.warn(m) });
+  const spoken = toSpokenBook(book, { capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!), lexicon, onNote: (m) => reporter.warn(m) });
   const segments = buildSegments(spoken, {
     pauses: cast.pauses,
     capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!),
@@ -140,8 +140,9 @@ export async function prepareBook(options: NarrateOptions) {
 }
 
 /** The local engine reads only IPA it can convert to its own notation. */
-function canSay(entry: LexiconEntry, provider: string): boolean {
-  if (provider !== 'local' || !entry.phoneme) return true;
+/** A voice that reads phonemes only as eSpeak NG codes cannot say what does not convert. */
+function canSay(entry: LexiconEntry, needsEspeakCodes: boolean): boolean {
+  if (!needsEspeakCodes || !entry.phoneme) return true;
   if (entry.phoneme.alphabet !== 'ipa') return false;
   try {
     ipaToEspeak(entry.phoneme.ph);

@@ -17,6 +17,9 @@ export const LOCAL_CAPABILITIES: ProviderCapabilities = {
   // One engine thread: on two cores a second one competes with the encoders and is slower.
   concurrency: 1,
   inlineEspeakPhonemes: true,
+  letterSpelling: 'dotted',
+  // eSpeak NG reads a lone "s" after spelled letters as the letter.
+  readsPluralInitialisms: false,
 };
 
 export function createLocalProvider(): TtsProvider {
