@@ -86,8 +86,8 @@ const ESTIMATED_CHARS_PER_SECOND = 15;
 
 export async function prepareBook(options: NarrateOptions) {
   const source = await readScript(options.scriptPath);
-  const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path);
-  const book = parseScript(source, { lines: cleanup?.lines });
+  const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path, { markdown: source.format === 'markdown' });
+  const book = parseScript(source, { lines: cleanup?.lines, title: cleanup?.title?.text, author: cleanup?.author });
   const lexicon = projectLexicon(options.scriptPath, process.cwd(), options.lexiconPath);
   const cast = await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined);
   const voices = voicesUsed(book, cast);

@@ -1,0 +1,126 @@
+// Which lines are story. Outside the story run (story-run.ts) everything is page
+// furniture, except the headline (it becomes the book title) and the byline under it.
+// Inside the run, furniture is told by shape and position: a short unpunctuated line is
+// a subheading only between prose paragraphs; otherwise it is a label or a teaser
+// headline, and the blurb under a teaser goes with it. Lines the page shows twice in a
+// row (teasers) or repeats by template (comment headers, dates) go too.
+import { normalizedLine, type LineFeatures } from './features.js';
+import { coherentPart, findStoryRun, isProse, isTemplateLine, readsAsProse } from './story-run.js';
+
+export interface Verdict {
+  /** Dropped line index (0-based) → the reason shown by --dry-run. */
+  rules: Map<number, string>;
+  /** Index of the headline line, used as the book title. */
+  title?: number;
+  titleText?: string;
+  author?: string;
+}
+
+interface Context {
+  markdown: boolean;
+  protectedLines: Set<number>;
+}
+
+/** Certain furniture, dropped wherever it stands. */
+const CERTAIN = new Set(['ui-phrase', 'cookie-notice', 'bare-url']);
+const MARKDOWN_HEADING = /^\s{0,3}#{1,6}\s+\S/;
+const HEADLINE_SEARCH_LINES = 12;
+
+export function storyLines(features: LineFeatures[], raw: string[], ctx: Context): Verdict {
+  const rules = new Map<number, string>();
+  const keep = (i: number) => ctx.protectedLines.has(i) || (ctx.markdown && MARKDOWN_HEADING.test(raw[i]!) && !features[i]!.furniture);
+  const found = findStoryRun(features.map((f, i) => (ctx.protectedLines.has(i) ? { ...f, blank: true } : f)));
+  const run = found && coherentPart(features, found);
+  if (!run) {
+    // Nothing reads as prose (a poem, a list): drop only what is certainly furniture.
+    for (const f of features) if (f.furniture && CERTAIN.has(f.furniture) && !keep(f.index)) rules.set(f.index, f.furniture);
+    return { rules };
+  }
+  const verdict: Verdict = { rules };
+  if (!ctx.markdown) findHeadline(features, run.start, verdict);
+  markOutside(features, 0, run.start, 'before-story', rules, keep, verdict.title);
+  if (verdict.title !== undefined) rules.set(verdict.title, 'headline: the book title');
+  markOutside(features, run.end + 1, features.length, 'after-story', rules, keep);
+  markInside(features, run.start, run.end, rules, keep);
+  return verdict;
+}
+
+/** Lines outside the run go, unless they are a few heading-like lines with no sign of furniture ("Chapter 1", "The End"). */
+function markOutside(features: LineFeatures[], from: number, to: number, rule: string, rules: Map<number, string>, keep: (i: number) => boolean, title?: number): void {
+  const lines = features.slice(from, to).filter((f) => !f.blank && !keep(f.index) && f.index !== title);
+  const plain = lines.length <= 2 && lines.every((f) => !f.furniture && !isTemplateLine(f) && f.repeats === 1 && f.words <= 6 && !f.truncated);
+  if (plain && title === undefined) return;
+  for (const f of lines) rules.set(f.index, f.furniture ?? (isTemplateLine(f) ? 'repeated-shape' : rule));
+}
+
+function markInside(features: LineFeatures[], start: number, end: number, rules: Map<number, string>, keep: (i: number) => boolean): void {
+  const lines = features.slice(start, end + 1).filter((f) => !f.blank);
+  const dropped = (f: LineFeatures | undefined) => f !== undefined && rules.has(f.index);
+  lines.forEach((f, k) => {
+    if (keep(f.index)) return;
+    const before = lines[k - 1];
+    const after = lines[k + 1];
+    if (f.furniture) return rules.set(f.index, f.furniture);
+    if (f.leadIn || f.listItem) return;
+    if (isTemplateLine(f)) return rules.set(f.index, 'repeated-shape');
+    if (!isProse(f)) {
+      if (f.length > 200 && readsAsProse({ ...f, sentenceEnd: true })) return; // a paragraph without its full stop
+      if (f.adjacentDuplicate) return rules.set(f.index, 'teaser-headline');
+      if (isSubheading(f, before, after, dropped(before))) return;
+      return rules.set(f.index, f.words <= 3 ? 'label' : f.repeats > 1 ? 'repeated-line' : 'teaser-headline');
+    }
+    // A blurb: cut off, or right under a teaser headline.
+    const underTeaser = before !== undefined && rules.get(before.index) === 'teaser-headline';
+    if ((f.truncated && f.length < 300 && (before === undefined || dropped(before) || !isProse(before))) || (underTeaser && f.length < 300)) {
+      return rules.set(f.index, 'teaser-blurb');
+    }
+    if (f.adjacentDuplicate && f.length <= 200) {
+      // Shown twice in a row: keep the first, as a pull quote is said once.
+      const first = lines.find((g) => normalizedLine(g.text) === normalizedLine(f.text));
+      if (first !== f) return rules.set(f.index, 'repeated-line');
+    }
+  });
+}
+
+/** A short line between two stretches of prose, followed by a real paragraph. */
+function isSubheading(f: LineFeatures, before: LineFeatures | undefined, after: LineFeatures | undefined, beforeDropped: boolean): boolean {
+  if (f.words > 20 || f.repeats > 1 || f.truncated) return false;
+  if (!after || !readsAsProse(after) || after.length < 60 || after.truncated) return false;
+  return before === undefined || (!beforeDropped && isProse(before));
+}
+
+/** The headline: the nearest title-like line above the story, within a few lines. */
+function findHeadline(features: LineFeatures[], start: number, verdict: Verdict): void {
+  let seen = 0;
+  for (let i = start - 1; i >= 0 && seen < HEADLINE_SEARCH_LINES; i--) {
+    const f = features[i]!;
+    if (f.blank) continue;
+    seen++;
+    if (f.furniture === 'byline' && verdict.author === undefined) verdict.author = authorOf(f.text);
+    if (f.furniture || isTemplateLine(f) || f.truncated) continue;
+    const endsPlain = /[.。]["”’]?$/.test(f.text);
+    if (f.words >= 3 && f.words <= 30 && !endsPlain && f.length <= 250) {
+      verdict.title = i;
+      verdict.titleText = f.text.trim();
+      return;
+    }
+  }
+}
+
+function authorOf(byline: string): string | undefined {
+  const name = byline
+    .replace(/^(by|posted by|written by|words by|reporting by|von|par|por|di|door)\s+/i, '')
+    .split(/\s*(?:\||,|·|•| on | at | - | – )\s*/)[0]!
+    .trim();
+  return name.length >= 3 ? name : undefined;
+}
+
+/** Line indexes (0-based) of a front-matter block at the very top, which cleanup leaves alone. */
+export function frontMatterLines(lines: string[]): Set<number> {
+  const kept = new Set<number>();
+  if (lines[0]?.trim() !== '---') return kept;
+  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (close < 0) return kept;
+  for (let i = 0; i <= close; i++) kept.add(i);
+  return kept;
+}
