@@ -5,6 +5,7 @@ import { access, constants } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
 import { parseScript } from './document/index.js';
+import { formatLocation } from './document/location.js';
 import { withoutFrontMatter } from './document/front-matter.js';
 import { cleanupScript, type CleanupResult } from './cleanup/index.js';
 import { projectLexicon } from './lexicon/index.js';
@@ -261,8 +262,8 @@ async function coverOf(book: BookDocument): Promise<string | undefined> {
 function voicesUsed(book: BookDocument, cast: VoiceCast): VoiceProfile[] {
   const used = new Map<string, VoiceProfile>();
   for (const chapter of book.chapters) {
-    used.set(chapter.voice, voiceByName(cast, chapter.voice, `${book.sourceFile}:${chapter.titleLocation.line}`));
-    for (const p of chapter.paragraphs) used.set(p.voice, voiceByName(cast, p.voice, `${book.sourceFile}:${p.location.line}`));
+    used.set(chapter.voice, voiceByName(cast, chapter.voice, formatLocation(chapter.titleLocation)));
+    for (const p of chapter.paragraphs) used.set(p.voice, voiceByName(cast, p.voice, formatLocation(p.location)));
   }
   if (used.size === 0) throw new NarrateError(`${book.sourceFile}: no voices used`);
   return [...used.values()];

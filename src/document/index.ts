@@ -2,11 +2,12 @@
 import { basename, extname } from 'node:path';
 import { fileError, NarrateError } from '../errors.js';
 import type { ScriptSource } from '../script/read-script.js';
-import type { BookDocument, Chapter, Paragraph } from '../types.js';
+import type { BookDocument, Chapter, Inline, Paragraph } from '../types.js';
 import { VOICE_DIRECTIVE, type Block } from './blocks.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { markdownBlocks } from './markdown.js';
-import { parsePacingMarks } from './pacing-marks.js';
+import { parsePacingMarks, type MarkedParagraph } from './pacing-marks.js';
+import { formatLocation } from './location.js';
 import { plainTextBlocks, type NumberedLine } from './plain-text.js';
 import { splitSentences } from './sentences.js';
 import { slugify } from '../util/slug.js';
@@ -33,6 +34,14 @@ export function parseScript(source: ScriptSource, options: ParseOptions = {}): B
       ? markdownBlocks(linesToText(lines, bodyLineOffset), bodyLineOffset)
       : plainTextBlocks(lines.filter((l) => l.line > bodyLineOffset), frontMatter.title !== undefined);
   return buildBook(source.path, frontMatter, blocks);
+}
+
+/** Book metadata a reader of structured sources (HTML, EPUB) found, in front-matter terms. */
+export type ReaderMeta = Omit<FrontMatter, 'owner_email'>;
+
+/** Builds the document from a reader's blocks: the same path the Markdown and text readers take. */
+export function bookFromBlocks(file: string, meta: ReaderMeta, blocks: Block[]): BookDocument {
+  return buildBook(file, meta, blocks);
 }
 
 function numberLines(body: string, offset: number): NumberedLine[] {
@@ -87,8 +96,9 @@ function addBlock(book: BookBuilder, block: Block, fm: FrontMatter): void {
     book.title = block.text;
     return;
   }
+  if (block.kind === 'anchor') return; // split points are the reader's business
   if (block.kind !== 'paragraph') {
-    startChapter(book, block.text, block.line, fm.voice ?? DEFAULT_VOICE);
+    startChapter(book, block.text, block.line, fm.voice ?? DEFAULT_VOICE, block.place);
     return;
   }
   if (book.chapters.length === 0) {
@@ -97,19 +107,36 @@ function addBlock(book: BookBuilder, block: Block, fm: FrontMatter): void {
       book.author = byLine[1]!.trim();
       return;
     }
-    startChapter(book, book.title ?? 'Introduction', block.line, fm.voice ?? DEFAULT_VOICE);
+    startChapter(book, book.title ?? 'Introduction', block.line, fm.voice ?? DEFAULT_VOICE, block.place);
   }
-  addParagraph(book, block.text, block.line);
+  if (block.inlines) addMarkedParagraph(book, markedFromInlines(block.inlines, block.line), book.sectionVoice ?? lastChapter(book).voice, block.line, block.place);
+  else addParagraph(book, block.text, block.line);
 }
 
-function startChapter(book: BookBuilder, title: string, line: number, voice: string): void {
+function lastChapter(book: BookBuilder): Chapter {
+  return book.chapters[book.chapters.length - 1]!;
+}
+
+function startChapter(book: BookBuilder, title: string, line: number, voice: string, place?: string): void {
   book.chapterVoice = voice;
   book.sectionVoice = undefined;
-  book.chapters.push({ index: book.chapters.length, title, titleLocation: { file: book.file, line }, voice, paragraphs: [] });
+  book.chapters.push({ index: book.chapters.length, title, titleLocation: { file: book.file, line, ...(place ? { place } : {}) }, voice, paragraphs: [] });
+}
+
+/** HTML content arrives already marked up: its inlines are placed as they are, no marks parsed. */
+function markedFromInlines(inlines: Inline[], line: number): MarkedParagraph {
+  const out: MarkedParagraph = { display: '', lineAt: [], inlines: [] };
+  for (const inline of inlines) {
+    out.inlines.push({ ...inline, at: out.display.length });
+    if (inline.kind === 'break') continue;
+    out.display += inline.text;
+    for (let i = 0; i < inline.text.length; i++) out.lineAt.push(line);
+  }
+  return out;
 }
 
 function addParagraph(book: BookBuilder, rawText: string, line: number): void {
-  const chapter = book.chapters[book.chapters.length - 1]!;
+  const chapter = lastChapter(book);
   const directive = VOICE_DIRECTIVE.exec(rawText);
   let text = rawText;
   let voice = book.sectionVoice ?? chapter.voice;
@@ -125,17 +152,22 @@ function addParagraph(book: BookBuilder, rawText: string, line: number): void {
     }
     voice = name;
   }
-  const marked = parsePacingMarks(text, line, book.file);
+  addMarkedParagraph(book, parsePacingMarks(text, line, book.file), voice, line);
+}
+
+function addMarkedParagraph(book: BookBuilder, marked: MarkedParagraph, voice: string, line: number, place?: string): void {
   const drafts = splitSentences(marked);
   if (drafts.length === 0) return;
-  const paragraph: Paragraph = { voice, location: { file: book.file, line }, sentences: [] };
+  const at = place ? { place } : {};
+  const paragraph: Paragraph = { voice, location: { file: book.file, line, ...at }, sentences: [] };
   for (const d of drafts) {
     if (d.text.length > MAX_SENTENCE_CHARS) {
-      throw fileError(book.file, `${d.line}`, `a sentence of ${d.text.length} characters has no sentence-ending punctuation`, 'Break it into sentences with full stops; narrate will not guess where they end');
+      const where = formatLocation({ file: book.file, line: d.line, ...at });
+      throw new NarrateError(`${where}: a sentence of ${d.text.length} characters has no sentence-ending punctuation. Break it into sentences with full stops; narrate will not guess where they end`);
     }
-    paragraph.sentences.push({ id: '', text: d.text, inlines: d.inlines, location: { file: book.file, line: d.line } });
+    paragraph.sentences.push({ id: '', text: d.text, inlines: d.inlines, location: { file: book.file, line: d.line, ...at } });
   }
-  chapter.paragraphs.push(paragraph);
+  lastChapter(book).paragraphs.push(paragraph);
 }
 
 function renumberSentences(chapters: Chapter[]): void {

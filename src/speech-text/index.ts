@@ -2,7 +2,8 @@
 // word is spoken. The written form is kept for captions; the speech form goes to the
 // SSML stage. Rules prefer plain respelled words ("nineteen sixty-nine"), which every
 // engine says right, over SSML that some engines ignore.
-import type { BookDocument, Inline, SpokenBook, SpokenToken } from '../types.js';
+import type { BookDocument, Inline, Sentence, SpokenBook, SpokenToken } from '../types.js';
+import { formatLocation } from '../document/location.js';
 import { NarrateError } from '../errors.js';
 import { ipaToEspeak, type Lexicon } from '../lexicon/index.js';
 import type { ProviderName, RuleContext } from './context.js';
@@ -16,6 +17,8 @@ export interface SpeechTextOptions {
   provider: ProviderName;
   /** The project lexicon (see src/lexicon); its entries win over every other rule. */
   lexicon?: Lexicon;
+  /** Told once per problem that does not stop the run (a source phoneme the voice cannot say). */
+  onNote?: (message: string) => void;
 }
 
 export function toSpokenBook(doc: BookDocument, options: SpeechTextOptions): SpokenBook {
@@ -28,7 +31,7 @@ export function toSpokenBook(doc: BookDocument, options: SpeechTextOptions): Spo
       titleTokens: spokenTokens([{ kind: 'text', text: chapter.title }], options),
       paragraphs: chapter.paragraphs.map((p) => ({
         ...p,
-        sentences: p.sentences.map((s) => ({ ...s, tokens: spokenTokens(s.inlines, options) })),
+        sentences: p.sentences.map((s) => ({ ...s, tokens: spokenTokens(sayablePhonemes(s, options), options) })),
       })),
     })),
   };
@@ -45,6 +48,26 @@ function checkLexiconFor(options: SpeechTextOptions): void {
     }
     ipaToEspeak(entry.phoneme.ph, where);
   }
+}
+
+/**
+ * Phonemes the source gives (EPUB ssml:ph) go to every engine; the local engine reads
+ * them only as its own notation, so one it cannot convert is read as written, with a note.
+ */
+function sayablePhonemes(sentence: Sentence, options: SpeechTextOptions): Inline[] {
+  if (options.provider !== 'local' || !sentence.inlines.some((i) => i.kind === 'phoneme')) return sentence.inlines;
+  return sentence.inlines.map((inline) => {
+    if (inline.kind !== 'phoneme') return inline;
+    const where = formatLocation(sentence.location);
+    try {
+      if (inline.alphabet !== 'ipa') throw new NarrateError(`${where}: the local voice cannot read ${inline.alphabet} phonemes`);
+      ipaToEspeak(inline.ph, where);
+      return inline;
+    } catch (e) {
+      options.onNote?.(`${(e as Error).message.replace(/\. Use .*$/, '')}; "${inline.text}" is read as written`);
+      return { kind: 'text', text: inline.text };
+    }
+  });
 }
 
 /** Most words in capitals: a shouted sentence or a heading, not a run of initialisms. */
