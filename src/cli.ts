@@ -48,7 +48,7 @@ function parsePositiveInt(value: string): number {
 export function buildProgram(): Command {
   const program = new Command('narrate')
     .description('Turn a written story into a chaptered audiobook with captions, a transcript and a podcast feed.')
-    .argument('[script]', 'the story: a Markdown (.md) or plain text (.txt) file')
+    .argument('[script]', 'the story: a Markdown (.md) or text (.txt) file, a saved web page (.html) or an article URL')
     .addOption(new Option('-p, --provider <name>', 'text-to-speech provider').choices(PROVIDER_NAMES).default('local'))
     .option('--voices <file>', 'voice casting and pauses (default: voices.json if present)')
     .option('-o, --out <dir>', 'output folder; the book goes to <dir>/<book-slug>/', 'output')

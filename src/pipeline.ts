@@ -10,6 +10,8 @@ import { withoutFrontMatter } from './document/front-matter.js';
 import { cleanupScript, type CleanupResult } from './cleanup/index.js';
 import { projectLexicon } from './lexicon/index.js';
 import { readScript } from './script/read-script.js';
+import { isWebInput, readWebInput } from './web/index.js';
+import { isUrl } from './web/fetch-page.js';
 import { toSpokenBook } from './speech-text/index.js';
 import { buildSegments } from './segments/index.js';
 import { createProvider } from './providers/index.js';
@@ -86,10 +88,8 @@ export interface NarrateResult {
 const ESTIMATED_CHARS_PER_SECOND = 15;
 
 export async function prepareBook(options: NarrateOptions) {
-  const source = await readScript(options.scriptPath);
-  const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path, { markdown: source.format === 'markdown' });
-  const book = parseScript(source, { lines: cleanup?.lines, title: cleanup?.title?.text, author: cleanup?.author });
-  const lexicon = projectLexicon(options.scriptPath, process.cwd(), options.lexiconPath);
+  const { book, cleanup } = isWebInput(options.scriptPath) ? await readWebInput(options.scriptPath, { keepAll: options.keepAll }) : await readScriptBook(options);
+  const lexicon = projectLexicon(isUrl(options.scriptPath) ? undefined : options.scriptPath, process.cwd(), options.lexiconPath);
   const cast = await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined);
   const voices = voicesUsed(book, cast);
   const reporter = options.reporter ?? silentReporter;
@@ -109,6 +109,13 @@ export async function prepareBook(options: NarrateOptions) {
     },
   });
   return { book, cast, voices, provider, spoken, segments, cleanup };
+}
+
+/** A Markdown or text script, with pasted web furniture cleaned up unless keepAll. */
+async function readScriptBook(options: NarrateOptions): Promise<{ book: BookDocument; cleanup?: CleanupResult }> {
+  const source = await readScript(options.scriptPath);
+  const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path, { markdown: source.format === 'markdown' });
+  return { book: parseScript(source, { lines: cleanup?.lines, title: cleanup?.title?.text, author: cleanup?.author }), cleanup };
 }
 
 export function summarize(book: BookDocument, segments: Segment[], cachedSegments: number, cost?: CostEstimate, cleanup?: CleanupResult): DryRunSummary {

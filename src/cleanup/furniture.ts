@@ -19,6 +19,10 @@ export interface Verdict {
 interface Context {
   markdown: boolean;
   protectedLines: Set<number>;
+  /** Lines known to be headings (HTML): kept inside the story unless furniture. */
+  headings?: Set<number>;
+  /** The text is an article already cut out of its page (Readability): no story run to find, no headline to look for. */
+  extracted?: boolean;
 }
 
 /** Certain furniture, dropped wherever it stands. */
@@ -30,18 +34,18 @@ export function storyLines(features: LineFeatures[], raw: string[], ctx: Context
   const rules = new Map<number, string>();
   const keep = (i: number) => ctx.protectedLines.has(i) || (ctx.markdown && MARKDOWN_HEADING.test(raw[i]!) && !features[i]!.furniture);
   const found = findStoryRun(features.map((f, i) => (ctx.protectedLines.has(i) ? { ...f, blank: true } : f)));
-  const run = found && coherentPart(features, found);
+  const run = ctx.extracted ? { start: 0, end: features.length - 1 } : found && coherentPart(features, found);
   if (!run) {
     // Nothing reads as prose (a poem, a list): drop only what is certainly furniture.
     for (const f of features) if (f.furniture && CERTAIN.has(f.furniture) && !keep(f.index)) rules.set(f.index, f.furniture);
     return { rules };
   }
   const verdict: Verdict = { rules };
-  if (!ctx.markdown) findHeadline(features, run.start, verdict);
+  if (!ctx.markdown && !ctx.extracted) findHeadline(features, run.start, verdict);
   markOutside(features, 0, run.start, 'before-story', rules, keep, verdict.title);
   if (verdict.title !== undefined) rules.set(verdict.title, 'headline: the book title');
   markOutside(features, run.end + 1, features.length, 'after-story', rules, keep);
-  markInside(features, run.start, run.end, rules, keep);
+  markInside(features, run.start, run.end, rules, ctx.extracted === true, (i) => keep(i) || (ctx.headings?.has(i) === true && !features[i]!.furniture));
   return verdict;
 }
 
@@ -53,7 +57,8 @@ function markOutside(features: LineFeatures[], from: number, to: number, rule: s
   for (const f of lines) rules.set(f.index, f.furniture ?? (isTemplateLine(f) ? 'repeated-shape' : rule));
 }
 
-function markInside(features: LineFeatures[], start: number, end: number, rules: Map<number, string>, keep: (i: number) => boolean): void {
+/** `extracted`: the blocks are an article's own (lists, table rows), so only certain signs and teasers count. */
+function markInside(features: LineFeatures[], start: number, end: number, rules: Map<number, string>, extracted: boolean, keep: (i: number) => boolean): void {
   const lines = features.slice(start, end + 1).filter((f) => !f.blank);
   const dropped = (f: LineFeatures | undefined) => f !== undefined && rules.has(f.index);
   lines.forEach((f, k) => {
@@ -67,6 +72,7 @@ function markInside(features: LineFeatures[], start: number, end: number, rules:
       if (f.length > 200 && readsAsProse({ ...f, sentenceEnd: true })) return; // a paragraph without its full stop
       if (f.adjacentDuplicate) return rules.set(f.index, 'teaser-headline');
       if (isSubheading(f, before, after, dropped(before))) return;
+      if (extracted && !(after?.truncated || (after && f.repeats > 1))) return;
       return rules.set(f.index, f.words <= 3 ? 'label' : f.repeats > 1 ? 'repeated-line' : 'teaser-headline');
     }
     // A blurb: cut off, or right under a teaser headline.

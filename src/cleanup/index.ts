@@ -39,6 +39,16 @@ export function cleanupScript(text: string, _file: string, options: CleanupOptio
   return finish(raw, verdicts);
 }
 
+/**
+ * The same rules over blocks already cut out of a page (Readability's article): each
+ * block is one line; headings are kept where the story is unless they are furniture.
+ * Returns the dropped block indexes with their reasons.
+ */
+export function cleanupBlocks(texts: string[], headings: Set<number>): Map<number, string> {
+  const features = measureLines(texts.map((t) => t.replace(/\s+/g, ' ')));
+  return storyLines(features, texts, { markdown: false, protectedLines: new Set(), headings, extracted: true }).rules;
+}
+
 function finish(raw: string[], verdicts: Verdict): CleanupResult {
   const lines: CleanupResult['lines'] = [];
   const dropped: DroppedLine[] = [];
