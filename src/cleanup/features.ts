@@ -2,7 +2,7 @@
 // whether it ends like a sentence, how dense it is in the language's function words,
 // its shape (for lines a template repeats: "jo says:", dates, counts) and whether the
 // same line occurs elsewhere. Phrases are one signal among these (see phrases.ts).
-import { isCookieNotice, isUiPhrase, visibleText } from './phrases.js';
+import { isCookieNotice, isUiPhrase, TEASER_LABEL, visibleText } from './phrases.js';
 import { chooseStopWords, wordsOf, type StopWords } from './stopwords.js';
 
 export interface LineFeatures {
@@ -167,6 +167,7 @@ function furnitureSign(text: string, rawLine: string, length: number): string | 
   if (isUiPhrase(rawLine)) return 'ui-phrase';
   if (isCookieNotice(rawLine)) return 'cookie-notice';
   if (URL_LINE.test(text)) return 'bare-url';
+  if (TEASER_LABEL.test(text) && !SENTENCE_END.test(text) && length <= 150) return 'teaser-label';
   if (length <= 300 && CREDIT.test(text)) return 'image-credit';
   if (length > 120) return undefined;
   if (NUMBER_LINE.test(text)) return 'number';

@@ -71,13 +71,13 @@ function markInside(features: LineFeatures[], start: number, end: number, rules:
     if (!isProse(f)) {
       if (f.length > 200 && readsAsProse({ ...f, sentenceEnd: true })) return; // a paragraph without its full stop
       if (f.adjacentDuplicate) return rules.set(f.index, 'teaser-headline');
-      if (isSubheading(f, before, after, dropped(before))) return;
+      if (isSubheading(f, before, after, lines[k + 2], dropped(before))) return;
       if (extracted && !(after?.truncated || (after && f.repeats > 1))) return;
       return rules.set(f.index, f.words <= 3 ? 'label' : f.repeats > 1 ? 'repeated-line' : 'teaser-headline');
     }
     // A blurb: cut off, or right under a teaser headline.
     const underTeaser = before !== undefined && rules.get(before.index) === 'teaser-headline';
-    if ((f.truncated && f.length < 300 && (before === undefined || dropped(before) || !isProse(before))) || (underTeaser && f.length < 300)) {
+    if ((f.truncated && f.length < 300 && (before === undefined || dropped(before))) || (underTeaser && f.length < 300)) {
       return rules.set(f.index, 'teaser-blurb');
     }
     if (f.adjacentDuplicate && f.length <= 200) {
@@ -89,9 +89,11 @@ function markInside(features: LineFeatures[], start: number, end: number, rules:
 }
 
 /** A short line between two stretches of prose, followed by a real paragraph. */
-function isSubheading(f: LineFeatures, before: LineFeatures | undefined, after: LineFeatures | undefined, beforeDropped: boolean): boolean {
+function isSubheading(f: LineFeatures, before: LineFeatures | undefined, after: LineFeatures | undefined, afterThat: LineFeatures | undefined, beforeDropped: boolean): boolean {
   if (f.words > 20 || f.repeats > 1 || f.truncated) return false;
-  if (!after || !readsAsProse(after) || after.length < 60 || after.truncated) return false;
+  if (!after || !readsAsProse(after) || after.length < 60) return false;
+  // A paragraph that trails off ("…") is the story's only when more story follows it; else it is a teaser's blurb.
+  if (after.truncated && !(afterThat && readsAsProse(afterThat) && !afterThat.truncated)) return false;
   return before === undefined || (!beforeDropped && isProse(before));
 }
 

@@ -33,14 +33,16 @@ function distinctiveShape(shape: string): boolean {
 
 export function storyScore(f: LineFeatures): number {
   if (f.blank) return 0;
-  if (f.furniture) return -FURNITURE_COST;
+  // A label such as "Advertisement" is dropped anyway; inside a story it costs no more than any short line.
+  if (f.furniture) return f.furniture === 'ui-phrase' || f.furniture === 'teaser-label' ? -LINE_COST : -FURNITURE_COST;
   // A lead-in and its list read as story, however short the items.
   if (f.leadIn) return Math.min(f.length, 200) * 0.5;
   if (f.listItem) return Math.min(f.length, 100) * 0.3;
   if (isTemplateLine(f) || (f.adjacentDuplicate && f.length <= 200)) return -FURNITURE_COST;
   if (isProse(f)) {
-    if (f.truncated && f.length < 300) return -LINE_COST;
     let quality = readsAsProse(f) ? 1 : 0.3;
+    // Cut off with "…": a teaser's blurb, or the story's own trailing thought; its neighbours decide.
+    if (f.truncated && f.length < 300) quality *= 0.3;
     if (f.length < 40) quality *= 0.5;
     if (f.repeats > 1) quality *= 0.3;
     return Math.min(f.length, 1500) * quality;
