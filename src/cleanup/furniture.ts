@@ -104,7 +104,7 @@ function findHeadline(features: LineFeatures[], start: number, verdict: Verdict)
     const f = features[i]!;
     if (f.blank) continue;
     seen++;
-    if (f.furniture === 'byline' && verdict.author === undefined) verdict.author = authorOf(f.text);
+    if (/^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Ww]ords by)\s+\p{Lu}/u.test(f.text) && f.length <= 120 && verdict.author === undefined) verdict.author = authorOf(f.text);
     if (f.furniture || isTemplateLine(f) || f.truncated) continue;
     const endsPlain = /[.。]["”’]?$/.test(f.text);
     if (f.words >= 3 && f.words <= 30 && !endsPlain && f.length <= 250) {
