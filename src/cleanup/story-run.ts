@@ -32,12 +32,17 @@ function distinctiveShape(shape: string): boolean {
 }
 
 export function storyScore(f: LineFeatures): number {
+  const own = lineScore(f);
+  // A lead-in and its list read as story, however short the items.
+  if (f.leadIn) return Math.max(own, Math.min(f.length, 200) * 0.5);
+  if (f.listItem) return Math.max(own, Math.min(f.length, 100) * 0.3);
+  return own;
+}
+
+function lineScore(f: LineFeatures): number {
   if (f.blank) return 0;
   // A label such as "Advertisement" is dropped anyway; inside a story it costs no more than any short line.
   if (f.furniture) return f.furniture === 'ui-phrase' || f.furniture === 'teaser-label' ? -LINE_COST : -FURNITURE_COST;
-  // A lead-in and its list read as story, however short the items.
-  if (f.leadIn) return Math.min(f.length, 200) * 0.5;
-  if (f.listItem) return Math.min(f.length, 100) * 0.3;
   if (isTemplateLine(f) || (f.adjacentDuplicate && f.length <= 200)) return -FURNITURE_COST;
   if (isProse(f)) {
     let quality = readsAsProse(f) ? 1 : 0.3;
