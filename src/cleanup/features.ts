@@ -169,6 +169,8 @@ function furnitureSign(text: string, rawLine: string, length: number): string | 
   if (URL_LINE.test(text)) return 'bare-url';
   if (TEASER_LABEL.test(text) && !SENTENCE_END.test(text) && length <= 150) return 'teaser-label';
   if (length <= 300 && CREDIT.test(text)) return 'image-credit';
+  // "3of12 A shopper looks at…": a gallery's caption with its counter.
+  if (length <= 400 && /^\d{1,3}\s*(of|\/)\s*\d{1,3}(?=\s|\p{Lu})/u.test(text)) return 'gallery-caption';
   if (length > 120) return undefined;
   if (NUMBER_LINE.test(text)) return 'number';
   if (isDateLine(text)) return 'date';
