@@ -97,21 +97,24 @@ function isSubheading(f: LineFeatures, before: LineFeatures | undefined, after: 
   return before === undefined || (!beforeDropped && isProse(before));
 }
 
-/** The headline: the nearest title-like line above the story, within a few lines. */
+/**
+ * The headline: a title-like line above the story. Pages put the byline or the date
+ * right under the headline, so the title-like line just above those wins; else the
+ * nearest title-like line above the story.
+ */
 function findHeadline(features: LineFeatures[], start: number, verdict: Verdict): void {
-  let seen = 0;
-  for (let i = start - 1; i >= 0 && seen < HEADLINE_SEARCH_LINES; i--) {
-    const f = features[i]!;
-    if (f.blank) continue;
-    seen++;
-    if (/^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Ww]ords by)\s+\p{Lu}/u.test(f.text) && f.length <= 120 && verdict.author === undefined) verdict.author = authorOf(f.text);
-    if (f.furniture || isTemplateLine(f) || f.truncated) continue;
-    const endsPlain = /[.。]["”’]?$/.test(f.text);
-    if (f.words >= 3 && f.words <= 30 && !endsPlain && f.length <= 250) {
-      verdict.title = i;
-      verdict.titleText = f.text.trim();
-      return;
-    }
+  const above: LineFeatures[] = [];
+  for (let i = start - 1; i >= 0 && above.length < HEADLINE_SEARCH_LINES; i--) if (!features[i]!.blank) above.push(features[i]!);
+  for (const f of above) {
+    if (verdict.author === undefined && f.length <= 120 && /^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Ww]ords by)\s+\p{Lu}/u.test(f.text)) verdict.author = authorOf(f.text);
+  }
+  const titleLike = (f: LineFeatures) => !f.furniture && !isTemplateLine(f) && !f.truncated && f.words >= 3 && f.words <= 30 && f.length <= 250 && !/[.。]["”’]?$/.test(f.text);
+  const anchor = above.findIndex((f) => f.furniture === 'date' || f.furniture === 'byline');
+  const nearAnchor = anchor < 0 ? undefined : above.slice(anchor + 1, anchor + 4).find(titleLike);
+  const headline = nearAnchor ?? above.find(titleLike);
+  if (headline) {
+    verdict.title = headline.index;
+    verdict.titleText = headline.text.trim();
   }
 }
 
