@@ -4,8 +4,11 @@
 # Runs only when the corpus and its scorer are present (they are not in this repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SCORER="${NARRATE_WEB_SCORER:-../shared/tools/score-web.py}"
-CORPUS="${NARRATE_WEB_CORPUS:-../shared/corpora/web-articles}"
+# The corpus sits beside the project (../shared) or beside its worktrees (../../shared).
+SHARED=../shared
+[[ -d "$SHARED" ]] || SHARED=../../shared
+SCORER="${NARRATE_WEB_SCORER:-$SHARED/tools/score-web.py}"
+CORPUS="${NARRATE_WEB_CORPUS:-$SHARED/corpora/web-articles}"
 if [[ ! -f "$SCORER" || ! -d "$CORPUS" ]]; then
   echo "bench:web: no corpus at $CORPUS (or scorer at $SCORER); set NARRATE_WEB_CORPUS / NARRATE_WEB_SCORER. Nothing to measure."
   exit 0
@@ -14,3 +17,4 @@ npm run --silent build
 for variant in ${*:-tail full html}; do
   python3 "$SCORER" "$variant" --corpus "$CORPUS" --cli "node dist/cli.js" | tail -1
 done
+node scripts/bench-web-speed.mjs "$CORPUS" 12 | tail -1

@@ -178,7 +178,9 @@ function printResult(r: NarrateResult, quiet: boolean): void {
 }
 
 function printDryRun(s: DryRunSummary): void {
-  const lines = [`${s.book.meta.title}${s.book.meta.author ? ` by ${s.book.meta.author}` : ''} (dry run: nothing synthesized)`];
+  const { meta } = s.book;
+  const lines = [`${meta.title}${meta.author ? ` by ${meta.author}` : ''} (dry run: nothing synthesized)`];
+  if (meta.publisher || meta.published) lines.push(`  from ${[meta.publisher, meta.published].filter(Boolean).join(', ')}`);
   for (const c of s.book.chapters) {
     const count = s.segments.filter((seg) => seg.chapterIndex === c.index).length;
     lines.push(`  ${String(c.index + 1).padStart(2)}. ${c.title}  (${c.paragraphs.length} paragraphs, ${count} segments)`);
