@@ -73,10 +73,11 @@ function markInside(features: LineFeatures[], start: number, end: number, rules:
       if (f.adjacentDuplicate) return rules.set(f.index, 'teaser-headline');
       if (isSubheading(f, before, after, lines[k + 2], dropped(before))) return;
       if (extracted && !(after?.truncated || (after && f.repeats > 1))) return;
-      return rules.set(f.index, f.words <= 3 ? 'label' : f.repeats > 1 ? 'repeated-line' : 'teaser-headline');
+      return rules.set(f.index, f.truncated ? 'teaser-blurb' : f.words <= 3 ? 'label' : f.repeats > 1 ? 'repeated-line' : 'teaser-headline');
     }
     // A blurb: cut off, or right under a teaser headline.
-    const underTeaser = before !== undefined && rules.get(before.index) === 'teaser-headline';
+    // Only a headline the page showed twice (link and picture) surely has its blurb under it.
+    const underTeaser = before !== undefined && before.adjacentDuplicate && rules.get(before.index) === 'teaser-headline';
     if ((f.truncated && f.length < 300 && (before === undefined || dropped(before))) || (underTeaser && f.length < 300)) {
       return rules.set(f.index, 'teaser-blurb');
     }

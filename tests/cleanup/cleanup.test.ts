@@ -48,6 +48,23 @@ describe('an article with furniture in the middle', () => {
   });
 });
 
+describe('teasers inside the story, in words no list knows', () => {
+  it('drops a section label, a teaser headline and its cut-off blurb between paragraphs', () => {
+    const paragraphs = [
+      'The council voted on Thursday to buy the old chapel on Quarry Road and turn it into a small concert hall, after two years of fundraising by the village choir.',
+      'Work on the roof will begin in April. The choir hopes to give its first concert there before the end of the summer, if the weather holds and the builders keep to their plan.',
+    ];
+    const text = [paragraphs[0], '', 'Elsewhere in the valley', '', 'Harbour master hangs up his cap after forty winters', 'He saw the port through storms, strikes and one very…', '', paragraphs[1]].join('\n');
+    const result = cleanupScript(text, 'chapel.txt');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(paragraphs);
+    expect(result.dropped.map((d) => [d.line, d.rule])).toEqual([
+      [3, 'teaser-headline'],
+      [5, 'teaser-headline'],
+      [6, 'teaser-blurb'],
+    ]);
+  });
+});
+
 describe('a story that only looks like furniture', () => {
   it('keeps every line: UI words inside prose, headings, trailing "…" and "The End"', () => {
     const text = fixture('furniture-ish-story.txt');
