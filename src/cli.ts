@@ -22,6 +22,8 @@ const EXAMPLES = `
 Examples:
   $ npx narrate script/the-keeper-of-tern-rock.md            narrate with the local voice into output/
   $ npx narrate script/story.md --dry-run                    show chapters, segments and length; speak nothing
+  $ npx narrate https://example.org/news/story --dry-run     a web article: what is read, what is left out and why
+  $ npx narrate saved/article.html                           a page saved from the browser
   $ npx narrate script/story.md --provider polly --format mp3
   $ npx narrate script/story.md --feed --base-url https://example.org/pod/   podcast feed + episodes
   $ npx narrate voices --provider local                      list the voices you can cast in voices.json
