@@ -1,8 +1,10 @@
 // The one module that drives ffmpeg (through fluent-ffmpeg). PCM goes in on stdin,
 // so each output is encoded exactly once from the original samples.
+import type { ChildProcess } from 'node:child_process';
 import { Readable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { NarrateError } from '../errors.js';
+import { trackChild } from '../util/interruption.js';
 
 export type AudioFormat = 'm4b' | 'mp3';
 
@@ -14,6 +16,8 @@ export interface EncodeJob {
   outPath: string;
   /** Bit rate in kb/s. */
   bitrate: number;
+  /** Aborting kills ffmpeg; the promise settles once it has exited. */
+  signal?: AbortSignal;
 }
 
 export interface TagJob {
@@ -24,6 +28,8 @@ export interface TagJob {
   metadataPath: string;
   coverPath?: string;
   outPath: string;
+  /** Aborting kills ffmpeg; the promise settles once it has exited. */
+  signal?: AbortSignal;
 }
 
 const CODEC: Record<AudioFormat, string[]> = {
@@ -87,7 +93,7 @@ export async function encodeAudio(job: EncodeJob): Promise<void> {
     .outputOptions(['-map', '0:a', ...CODEC[job.format], '-b:a', `${job.bitrate}k`, '-ac', '1', '-f', MUXER[job.format]]);
   // AAC is the slowest encoder and finishes last; MP3 yields the CPU to it.
   if (job.format === 'mp3') command.renice(10);
-  return run(command, job.outPath, `encode ${job.format}`);
+  return run(command, job.outPath, `encode ${job.format}`, job.signal);
 }
 
 /** Copies the encoded audio into its final container with tags, chapters and cover. */
@@ -100,16 +106,36 @@ export async function tagAudio(job: TagJob): Promise<void> {
     maps.push('-map', '2:v', '-c:v', 'copy', '-disposition:v:0', 'attached_pic');
   }
   command.outputOptions([...maps, '-c:a', 'copy', ...TAGGING[job.format], '-f', MUXER[job.format]]);
-  return run(command, job.outPath, `write ${job.format}`);
+  return run(command, job.outPath, `write ${job.format}`, job.signal);
 }
 
-function run(command: ffmpeg.FfmpegCommand, outPath: string, what: string): Promise<void> {
+/**
+ * Runs one ffmpeg command. On abort the process is killed at once (its output is
+ * thrown away anyway), and the promise settles only after it has exited, so no
+ * ffmpeg outlives the run or writes into a folder that is being removed.
+ */
+function run(command: ffmpeg.FfmpegCommand, outPath: string, what: string, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    let proc: ChildProcess | undefined;
+    const stop = () => proc?.kill('SIGKILL');
+    signal?.addEventListener('abort', stop, { once: true });
+    const settle = () => signal?.removeEventListener('abort', stop);
     command
-      .on('error', (err: Error, _out: string | null, stderr: string | null) =>
-        reject(new NarrateError(`ffmpeg could not ${what}: ${lastLine(stderr ?? undefined) || err.message}`)),
-      )
-      .on('end', () => resolve())
+      .on('start', () => {
+        // fluent-ffmpeg keeps the running process here; its 'start' comes right after spawning.
+        proc = (command as unknown as { ffmpegProc?: ChildProcess }).ffmpegProc;
+        if (proc) trackChild(proc);
+        if (signal?.aborted) stop();
+      })
+      .on('error', (err: Error, _out: string | null, stderr: string | null) => {
+        settle();
+        reject(signal?.aborted ? signal.reason : new NarrateError(`ffmpeg could not ${what}: ${lastLine(stderr ?? undefined) || err.message}`));
+      })
+      .on('end', () => {
+        settle();
+        resolve();
+      })
       .save(outPath);
   });
 }

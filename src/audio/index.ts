@@ -3,12 +3,11 @@
 // When the last segment is in, the timeline is known and the encoded audio is
 // copied (not re-encoded) into its final file with tags and chapters.
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { BookMeta, Segment, SegmentSpeech, SpokenBook, Timeline, TimedChapter } from '../types.js';
-import { produceFileAtomic } from '../util/atomic-file.js';
+import { makeWorkDir, produceFileAtomic, removeWorkDir } from '../util/atomic-file.js';
 import { encodeAudio, escapeMetadata, tagAudio, type AudioFormat } from './ffmpeg.js';
 import { planTimeline, type PlacedSegment } from './timeline.js';
 import { resampleLinear } from './resample.js';
@@ -25,6 +24,8 @@ export interface AudioOptions {
   bitrate: number;
   /** Told as each audio file is finished. */
   onFileWritten?: (format: AudioFormat) => void;
+  /** Aborting kills every ffmpeg this stage runs; it settles once they have exited. */
+  signal?: AbortSignal;
 }
 
 export interface AudioBook {
@@ -42,24 +43,24 @@ const SILENCE = new Int16Array(8192);
 
 /** `speeches` yields each segment's speech in segment order, as soon as it is ready. */
 export async function writeAudioBook(book: SpokenBook, segments: Segment[], speeches: AsyncIterable<SegmentSpeech>, options: AudioOptions): Promise<AudioBook> {
-  const work = await mkdtemp(join(tmpdir(), 'narrate-'));
+  const work = await makeWorkDir('narrate-');
   try {
     const encoded = options.reuse ? [] : options.formats;
-    const { collected, sampleRate } = await encodeWhileSpeaking(segments, speeches, encoded, work, options.bitrate);
+    const { collected, sampleRate } = await encodeWhileSpeaking(segments, speeches, encoded, work, options.bitrate, options.signal);
     const { timeline, placed } = planTimeline(book, segments, collected, sampleRate);
     const metadataPath = join(work, 'metadata.txt');
     await writeFile(metadataPath, ffMetadata(book.meta, timeline.chapters));
-    await Promise.all(
+    await allSettledOrThrow(
       encoded.map((format) =>
         produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
-          tagAudio({ inPath: encodedPath(work, format), format, metadataPath, coverPath: options.coverPath, outPath }),
+          tagAudio({ inPath: encodedPath(work, format), format, metadataPath, coverPath: options.coverPath, outPath, signal: options.signal }),
         ).then(() => options.onFileWritten?.(format)),
       ),
     );
     const chapterPcm = (index: number) => pcmChunks(placed.filter((p) => p.segment.chapterIndex === index), sampleRate);
     return { timeline, files: options.formats.map((f) => AUDIO_FILE_NAMES[f]), pcm: () => pcmChunks(placed, sampleRate), chapterPcm };
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await removeWorkDir(work);
   }
 }
 
@@ -67,7 +68,13 @@ function encodedPath(work: string, format: AudioFormat): string {
   return join(work, `encoded.${format}`);
 }
 
-async function encodeWhileSpeaking(segments: Segment[], speeches: AsyncIterable<SegmentSpeech>, formats: AudioFormat[], work: string, bitrate: number) {
+/** Waits for every job (no ffmpeg is left running), then fails with the first failure. */
+async function allSettledOrThrow(jobs: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(jobs)).find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+async function encodeWhileSpeaking(segments: Segment[], speeches: AsyncIterable<SegmentSpeech>, formats: AudioFormat[], work: string, bitrate: number, signal?: AbortSignal) {
   const collected: SegmentSpeech[] = [];
   let sampleRate = 0;
   let sinks: PassThrough[] = [];
@@ -80,7 +87,7 @@ async function encodeWhileSpeaking(segments: Segment[], speeches: AsyncIterable<
         // The first segment fixes the book's sample rate; any other rate is resampled to it.
         sampleRate = speech.sampleRate;
         sinks = formats.map(() => new PassThrough({ highWaterMark: 1 << 20 }));
-        encodes = formats.map((format, i) => encodeAudio({ pcm: sinks[i]!, sampleRate, format, outPath: encodedPath(work, format), bitrate }));
+        encodes = formats.map((format, i) => encodeAudio({ pcm: sinks[i]!, sampleRate, format, outPath: encodedPath(work, format), bitrate, signal }));
         encoderFailed = new Promise<never>((_, reject) => encodes.forEach((e) => e.catch(reject)));
         encoderFailed.catch(() => {}); // settled below; never unhandled meanwhile
       }

@@ -6,7 +6,7 @@ import type { BookDocument, Chapter, Inline, Paragraph } from '../types.js';
 import { VOICE_DIRECTIVE, type Block } from './blocks.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { markdownBlocks } from './markdown.js';
-import { parsePacingMarks, type MarkedParagraph } from './pacing-marks.js';
+import { parsePacingMarks, type MalformedMarks, type MarkedParagraph } from './pacing-marks.js';
 import { formatLocation } from './location.js';
 import { plainTextBlocks, type NumberedLine } from './plain-text.js';
 import { splitSentences } from './sentences.js';
@@ -33,7 +33,7 @@ export function parseScript(source: ScriptSource, options: ParseOptions = {}): B
     source.format === 'markdown'
       ? markdownBlocks(linesToText(lines, bodyLineOffset), bodyLineOffset)
       : plainTextBlocks(lines.filter((l) => l.line > bodyLineOffset), frontMatter.title !== undefined);
-  return buildBook(source.path, frontMatter, blocks);
+  return buildBook(source.path, frontMatter, blocks, source.format === 'markdown' ? 'error' : 'text');
 }
 
 /** Book metadata a reader of structured sources (HTML, EPUB) found, in front-matter terms. */
@@ -41,7 +41,7 @@ export type ReaderMeta = Omit<FrontMatter, 'owner_email'>;
 
 /** Builds the document from a reader's blocks: the same path the Markdown and text readers take. */
 export function bookFromBlocks(file: string, meta: ReaderMeta, blocks: Block[]): BookDocument {
-  return buildBook(file, meta, blocks);
+  return buildBook(file, meta, blocks, 'text'); // HTML paragraphs carry their inlines: no marks are parsed
 }
 
 function numberLines(body: string, offset: number): NumberedLine[] {
@@ -64,10 +64,12 @@ interface BookBuilder {
   /** Voice a directive set for the rest of the chapter. */
   sectionVoice?: string;
   chapterVoice: string;
+  /** Markdown scripts are written for narrate; plain text is often pasted, so its brackets are text. */
+  malformedMarks: MalformedMarks;
 }
 
-function buildBook(file: string, fm: FrontMatter, blocks: Block[]): BookDocument {
-  const book: BookBuilder = { file, title: fm.title, author: fm.author, chapters: [], chapterVoice: fm.voice ?? DEFAULT_VOICE };
+function buildBook(file: string, fm: FrontMatter, blocks: Block[], malformedMarks: MalformedMarks): BookDocument {
+  const book: BookBuilder = { file, title: fm.title, author: fm.author, chapters: [], chapterVoice: fm.voice ?? DEFAULT_VOICE, malformedMarks };
   for (const block of blocks) addBlock(book, block, fm);
   const chapters = book.chapters.filter((c) => c.paragraphs.length > 0);
   if (chapters.length === 0) throw new NarrateError(`${file}: the script has no text to narrate. Add paragraphs under a "## Chapter" heading`);
@@ -152,7 +154,7 @@ function addParagraph(book: BookBuilder, rawText: string, line: number): void {
     }
     voice = name;
   }
-  addMarkedParagraph(book, parsePacingMarks(text, line, book.file), voice, line);
+  addMarkedParagraph(book, parsePacingMarks(text, line, book.file, book.malformedMarks), voice, line);
 }
 
 function addMarkedParagraph(book: BookBuilder, marked: MarkedParagraph, voice: string, line: number, place?: string): void {

@@ -1,8 +1,7 @@
 // Writes one chapter episode: its MP3, encoded once from the chapter's own PCM (never
 // cut from book.mp3, which would re-encode), its JSON chapters and, when a caption
 // builder is given, its captions and transcript on the episode's clock.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { encodeAudio, escapeMetadata, tagAudio } from '../audio/ffmpeg.js';
@@ -11,7 +10,7 @@ import type { NarrateResult } from '../pipeline.js';
 /** What the feed needs from a narration; narrate() may publish before its manifest is written. */
 export type FeedSource = Pick<NarrateResult, 'outDir' | 'audio' | 'timeline' | 'spoken'>;
 import type { SpokenBook, Timeline } from '../types.js';
-import { produceFileAtomic, writeFileAtomic } from '../util/atomic-file.js';
+import { makeWorkDir, produceFileAtomic, removeWorkDir, writeFileAtomic } from '../util/atomic-file.js';
 import { chapterBook, chapterTimeline, stemOf, type EpisodePlan } from './episodes.js';
 
 /** Builds an episode's WebVTT captions and HTML transcript (src/captions/ does this). */
@@ -33,6 +32,7 @@ export interface EpisodeWriteOptions {
   coverPath?: string;
   bitrate: number;
   captions?: EpisodeCaptionBuilder;
+  signal?: AbortSignal;
 }
 
 export async function writeChapterEpisode(result: FeedSource, plan: EpisodePlan, options: EpisodeWriteOptions): Promise<EpisodeFiles> {
@@ -53,18 +53,18 @@ export async function writeChapterEpisode(result: FeedSource, plan: EpisodePlan,
 }
 
 async function encodeEpisodeAudio(result: FeedSource, plan: EpisodePlan, options: EpisodeWriteOptions): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), 'narrate-episode-'));
+  const work = await makeWorkDir('narrate-episode-');
   try {
     const metadataPath = join(work, 'metadata.txt');
     const encodedPath = join(work, 'encoded.mp3');
     await writeFile(metadataPath, episodeMetadata(result, plan));
     const pcm = Readable.from(bytesOf(result.audio.chapterPcm(plan.chapterIndex!)));
-    await encodeAudio({ pcm, sampleRate: result.timeline.sampleRate, format: 'mp3', outPath: encodedPath, bitrate: options.bitrate });
+    await encodeAudio({ pcm, sampleRate: result.timeline.sampleRate, format: 'mp3', outPath: encodedPath, bitrate: options.bitrate, signal: options.signal });
     await produceFileAtomic(join(result.outDir, plan.audioFile), (outPath) =>
-      tagAudio({ inPath: encodedPath, format: 'mp3', metadataPath, coverPath: options.coverPath, outPath }),
+      tagAudio({ inPath: encodedPath, format: 'mp3', metadataPath, coverPath: options.coverPath, outPath, signal: options.signal }),
     );
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await removeWorkDir(work);
   }
 }
 
