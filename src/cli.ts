@@ -28,6 +28,8 @@ const EXAMPLES = `
 Examples:
   $ npx narrate script/the-keeper-of-tern-rock.md            narrate with the local voice into output/
   $ npx narrate script/story.md --dry-run                    show chapters, segments and length; speak nothing
+  $ npx narrate https://example.org/news/story --dry-run     a web article: what is read, what is left out and why
+  $ npx narrate saved/article.html                           a page saved from the browser
   $ npx narrate script/story.md --provider polly --format mp3
   $ npx narrate book.epub --dry-run                          an EPUB: the chapters found and what is skipped
   $ npx narrate book.epub --chapters 3-7,10                  narrate only those chapters
@@ -62,7 +64,7 @@ function parsePositiveInt(value: string): number {
 export function buildProgram(): Command {
   const program = new Command('narrate')
     .description('Turn a written story into a chaptered audiobook with captions, a transcript and a podcast feed.')
-    .argument('[script]', 'the story: a Markdown (.md) or plain text (.txt) script, or an EPUB book (.epub)')
+.argument('[script]', 'the story: a Markdown (.md) or text (.txt) script, an EPUB book (.epub), a saved web page (.html) or an article URL')
     .addOption(new Option('-p, --provider <name>', 'text-to-speech provider').choices(PROVIDER_NAMES).default('local'))
     .option('--voices <file>', 'voice casting and pauses (default: voices.json if present)')
     .option('-o, --out <dir>', 'output folder; the book goes to <dir>/<book-slug>/', 'output')
@@ -201,6 +203,7 @@ function printResult(r: NarrateResult, quiet: boolean): void {
 function printDryRun(s: DryRunSummary): void {
   const lines = [`${s.book.meta.title}${s.book.meta.author ? ` by ${s.book.meta.author}` : ''} (dry run: nothing synthesized)`];
   if (s.chaptersFrom) lines.push(`chapters from ${s.chaptersFrom}:`);
+  if (s.book.meta.publisher || s.book.meta.published) lines.push(`  from ${[s.book.meta.publisher, s.book.meta.published].filter(Boolean).join(', ')}`);
   for (const c of s.book.chapters) {
     const count = s.segments.filter((seg) => seg.chapterIndex === c.index).length;
     lines.push(`  ${String(c.index + 1).padStart(2)}. ${c.title}  (${c.paragraphs.length} paragraphs, ${count} segments)`);

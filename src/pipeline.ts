@@ -11,6 +11,7 @@ import type { CleanupResult } from './cleanup/index.js';
 import { ipaToEspeak, mergeLexicons, projectLexicon, type LexiconEntry } from './lexicon/index.js';
 import { readSource, type SourceBook } from './readers/index.js';
 import { castForLanguage, type LocalVoiceInfo } from './config/voice-language.js';
+import { isUrl } from './web/fetch-page.js';
 import { toSpokenBook } from './speech-text/index.js';
 import { buildSegments } from './segments/index.js';
 import { createProvider } from './providers/index.js';
@@ -108,7 +109,7 @@ export async function prepareBook(options: NarrateOptions) {
     onNote: (m) => reporter.warn(m),
   });
   const book = options.chapters ? selectChapters(source.book, options.chapters.ranges, options.chapters.spec) : source.book;
-  const projectLex = projectLexicon(options.scriptPath, process.cwd(), options.lexiconPath);
+  const projectLex = projectLexicon(isUrl(options.scriptPath) ? undefined : options.scriptPath, process.cwd(), options.lexiconPath);
   const providerName = typeof options.provider === 'string' ? options.provider : options.provider.name;
   const cast = await castForLanguage(
     await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined),
@@ -139,7 +140,6 @@ export async function prepareBook(options: NarrateOptions) {
   return { book, cast, voices, provider, spoken, segments, source };
 }
 
-/** The local engine reads only IPA it can convert to its own notation. */
 /** A voice that reads phonemes only as eSpeak NG codes cannot say what does not convert. */
 function canSay(entry: LexiconEntry, needsEspeakCodes: boolean): boolean {
   if (!needsEspeakCodes || !entry.phoneme) return true;

@@ -64,6 +64,9 @@ export interface BookMeta {
   category?: string;
   explicit?: boolean;
   ownerEmail?: string;
+  /** Web articles: the site that published it and when (as the page states it). */
+  publisher?: string;
+  published?: string;
   /** Folder name under the output directory. */
   slug: string;
 }

@@ -19,10 +19,15 @@ const DEFAULT_VOICE = 'narrator';
 export interface ParseOptions {
   /** Lines left after cleanup of pasted text (original line numbers); all lines when absent. */
   lines?: NumberedLine[];
+  /** Book title and author found by cleanup (a pasted article's headline and byline); front matter wins. */
+  title?: string;
+  author?: string;
 }
 
 export function parseScript(source: ScriptSource, options: ParseOptions = {}): BookDocument {
-  const { frontMatter, body, bodyLineOffset } = splitFrontMatter(source.path, source.text);
+  const split = splitFrontMatter(source.path, source.text);
+  const { body, bodyLineOffset } = split;
+  const frontMatter = { ...split.frontMatter, title: split.frontMatter.title ?? options.title, author: split.frontMatter.author ?? options.author };
   const lines = options.lines ?? numberLines(body, bodyLineOffset);
   const blocks =
     source.format === 'markdown'

@@ -1,6 +1,7 @@
 // One reader per input kind, each giving the same BookDocument: the only place that
 // decides how a source is read. Scripts (Markdown, text) go through pasted-text cleanup
-// and the script parser; EPUB books through src/epub/.
+// and the script parser; EPUB books through src/epub/; saved web pages and URLs through
+// src/web/ (Readability, then the same furniture rules).
 import { extname } from 'node:path';
 import { cleanupScript, type CleanupResult } from '../cleanup/index.js';
 import { parseScript } from '../document/index.js';
@@ -9,6 +10,7 @@ import type { SkippedPart } from '../document/html.js';
 import type { Lexicon } from '../lexicon/index.js';
 import { readScript } from '../script/read-script.js';
 import type { BookDocument } from '../types.js';
+import { isWebInput } from '../web/fetch-page.js';
 
 export interface ReadSourceOptions {
   /** Scripts: skip the cleanup of pasted web text. */
@@ -35,13 +37,18 @@ export interface SourceBook {
 export async function readSource(path: string, options: ReadSourceOptions = {}): Promise<SourceBook> {
   const ext = extname(path).toLowerCase();
   if (ext === '.epub') return readEpubSource(path, options);
+  if (isWebInput(path)) {
+    // Loaded on demand, like EPUB: Readability and the DOM cost start-up time on every script run.
+    const { readWebInput } = await import('../web/index.js');
+    return readWebInput(path, { keepAll: options.keepAll });
+  }
   return readScriptSource(path, options);
 }
 
 async function readScriptSource(path: string, options: ReadSourceOptions): Promise<SourceBook> {
   const source = await readScript(path);
-  const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path);
-  return { book: parseScript(source, { lines: cleanup?.lines }), cleanup };
+  const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path, { markdown: source.format === 'markdown' });
+  return { book: parseScript(source, { lines: cleanup?.lines, title: cleanup?.title?.text, author: cleanup?.author }), cleanup };
 }
 
 async function readEpubSource(path: string, options: ReadSourceOptions): Promise<SourceBook> {
