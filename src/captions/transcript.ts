@@ -84,7 +84,9 @@ ${sections.join('\n')}
 
 export function transcriptText(book: SpokenBook, chapters: readonly TimedChapter[]): string {
   const { meta } = book;
-  const parts = [meta.title, ...(meta.author ? [`by ${meta.author}`] : [])];
+  // What is heard, as text: the headline is said (as the first chapter's title), the
+  // byline is not, so it stays in the tags, the manifest and transcript.html's header.
+  const parts = [meta.title];
   for (const chapter of book.chapters) {
     // An article's first chapter is named after its headline, already written above.
     const heading = chapter.index === 0 && chapter.title === meta.title ? [] : [`${chapter.title}`];

@@ -33,6 +33,10 @@ describe('a saved web page (.html)', () => {
     expect(text).toMatch(/^What the refit means$/m);
     const manifest = JSON.parse(await readFile(join(dir, 'output', 'ferry-timetable-changes-for-the-winter', 'manifest.json'), 'utf8'));
     expect(manifest.author).toBe("Tomasz Reilly");
+    // The byline is not said, so the text of what is heard leaves it out; the HTML transcript's header shows it.
+    expect(text).not.toContain('Tomasz Reilly');
+    const html = await readFile(join(dir, 'output', 'ferry-timetable-changes-for-the-winter', 'transcript.html'), 'utf8');
+    expect(html).toContain('<p>by Tomasz Reilly</p>');
   });
 
   it('--dry-run lists what was left out and why; --keep-all keeps what Readability found', async () => {
