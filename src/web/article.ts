@@ -10,7 +10,7 @@ import { bookFromBlocks } from '../document/index.js';
 import { htmlBlocks } from '../document/html.js';
 import type { Block } from '../document/blocks.js';
 import { cleanupBlocks, type CleanupResult } from '../cleanup/index.js';
-import { parseHtml, type DomDocument, type DomElement } from '../util/dom.js';
+import { nameOf, parseHtml, type DomDocument, type DomElement } from '../util/dom.js';
 import type { BookDocument } from '../types.js';
 
 export interface WebArticle {
@@ -52,6 +52,7 @@ export function readArticle(html: string, options: ArticleOptions): WebArticle {
     file: options.file,
     // The headline is the book title; the page repeats it inside the article at times.
     heading: (_level, text) => (title && sameText(text, title) ? 'skip' : 'chapter'),
+    skip: options.keepAll ? undefined : captionReason,
   });
   const cleanup = options.keepAll ? undefined : dropFurniture(blocks);
   const kept = cleanup ? blocks.filter((b) => !cleanup.droppedIndexes.has(b)) : blocks;
@@ -80,6 +81,16 @@ function dropFurniture(blocks: Block[]): { result: CleanupResult; droppedIndexes
     dropped.push({ line: block.line, text: block.text.replace(/\s+/g, ' ').slice(0, 120), rule });
   });
   return { result: { lines: [], dropped, inlineRemovals: [] }, droppedIndexes };
+}
+
+/**
+ * A photo's caption describes a picture the listener cannot see and breaks the story's
+ * thread; an article is narrated without its captions (a book's figures, read by the
+ * EPUB reader, are part of its text). Readability keeps <figcaption> (and drops class
+ * names), so that is the sign. Listed by --dry-run as skipped.
+ */
+function captionReason(el: DomElement): string | undefined {
+  return nameOf(el) === 'figcaption' ? 'photo caption' : undefined;
 }
 
 function languageOf(doc: DomDocument): string | undefined {

@@ -1,5 +1,6 @@
 // A news page written for these tests: navigation, a headline with byline and date,
-// the article (with an advert, a newsletter box, an image credit and a subheading),
+// the article (with an advert, a newsletter box, an image credit, photo captions and a
+// subheading),
 // then related links and a footer, as real pages have them.
 export const PAGE_TITLE = 'Ferry Timetable Changes for the Winter';
 
@@ -26,6 +27,7 @@ export function newsPage(extraParagraphs = 0): string {
 <p>Advertisement</p>
 <figure><img src="ferry.jpg" alt="The ferry at the quay"><figcaption>Photo: Harbour Gazette archive</figcaption></figure>
 <p>Islanders who work late on the mainland said the early last boat would leave them stranded. "We were told about this by a notice on the gangway," said Maeve Dunne, who runs the island shop.</p>
+<figure><img src="deck.jpg" alt=""><figcaption>Passengers wait on the quay while the older boat is towed round to the yard.</figcaption></figure>
 <h2>What the refit means</h2>
 <p>The older of the two boats, which has carried passengers since the nineteen-nineties, will get new engines and a heated passenger deck. The operator expects it back in service by the spring, when the summer timetable starts again.</p>
 <div class="newsletter"><p>Sign up for our newsletter</p></div>
@@ -49,4 +51,4 @@ export const STORY_SENTENCES = [
 ];
 
 /** Page furniture, none of which may be heard. */
-export const FURNITURE = ['Advertisement', 'Sign up for our newsletter', 'Photo: Harbour Gazette', 'Harbour master retires', 'Privacy policy', 'Weather', '©'];
+export const FURNITURE = ['Passengers wait on the quay', 'Advertisement', 'Sign up for our newsletter', 'Photo: Harbour Gazette', 'Harbour master retires', 'Privacy policy', 'Weather', '©'];
