@@ -44,7 +44,7 @@ export function readArticle(html: string, options: ArticleOptions): WebArticle {
   const language = languageOf(doc);
   const published = metaContent(doc, ['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'sailthru.date', 'dc.date']);
   // Readability rewrites the document it is given; the metadata above is read first.
-  const article = new Readability(doc as unknown as Document, { serializer: (el: Node) => el as unknown as string }).parse();
+  const article = new Readability(doc as unknown as Document, { keepClasses: true, serializer: (el: Node) => el as unknown as string }).parse();
   const content = article?.content as unknown as DomElement | undefined;
   if (!article || !content) throw new NarrateError(`${options.file}: no article found on this page. Save the page of the article itself, or copy its text into a .txt file and narrate that`);
   const title = withoutSiteName(clean(article.title), clean(article.siteName)) || undefined;
@@ -83,14 +83,22 @@ function dropFurniture(blocks: Block[]): { result: CleanupResult; droppedIndexes
   return { result: { lines: [], dropped, inlineRemovals: [] }, droppedIndexes };
 }
 
+/** Class and id words pages give the parts around a story: a photo's caption or credit,
+ * related links, a newsletter or share box, a tag list, an author's box. */
+const FURNITURE_CLASS = /(?:^|[\s_-])(?:caption|credits?|related|newsletter|share|sharing|social|tags|subscribe|promo|author-bio|bio)(?:[\s_-]|$)/i;
+
 /**
  * A photo's caption describes a picture the listener cannot see and breaks the story's
  * thread; an article is narrated without its captions (a book's figures, read by the
- * EPUB reader, are part of its text). Readability keeps <figcaption> (and drops class
- * names), so that is the sign. Listed by --dry-run as skipped.
+ * EPUB reader, are part of its text). Readability keeps <figcaption>, and with
+ * keepClasses the names pages give their furniture. Listed by --dry-run as skipped.
  */
 function captionReason(el: DomElement): string | undefined {
-  return nameOf(el) === 'figcaption' ? 'photo caption' : undefined;
+  if (nameOf(el) === 'figcaption') return 'photo caption';
+  const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const m = FURNITURE_CLASS.exec(marks);
+  if (m && (el.textContent ?? '').length < 1500) return `page furniture (${m[0].trim()})`;
+  return undefined;
 }
 
 function languageOf(doc: DomDocument): string | undefined {

@@ -1,6 +1,6 @@
 // A news page written for these tests: navigation, a headline with byline and date,
-// the article (with an advert, a newsletter box, an image credit, photo captions and a
-// subheading),
+// the article (with an advert, a newsletter box, an image credit, photo captions, a
+// related story and a subheading),
 // then related links and a footer, as real pages have them.
 export const PAGE_TITLE = 'Ferry Timetable Changes for the Winter';
 
@@ -30,9 +30,11 @@ export function newsPage(extraParagraphs = 0): string {
 <figure><img src="deck.jpg" alt=""><figcaption>Passengers wait on the quay while the older boat is towed round to the yard.</figcaption></figure>
 <h2>What the refit means</h2>
 <p>The older of the two boats, which has carried passengers since the nineteen-nineties, will get new engines and a heated passenger deck. The operator expects it back in service by the spring, when the summer timetable starts again.</p>
+<div class="wp-caption"><img src="engine.jpg" alt=""><p class="wp-caption-text">A fitter checks one of the new engines before it is craned aboard.</p></div>
 <div class="newsletter"><p>Sign up for our newsletter</p></div>
 <p>Until then, the council has asked the operator to add a late crossing on Fridays, and says it will pay for the extra fuel itself if the trial is well used.</p>
 ${extra}
+<div class="related-stories"><p>Ten years of crossings: how the island's boats have changed since the old pier was rebuilt.</p></div>
 </article>
 </main>
 <aside><h2>Related</h2><ul><li><a href="/a">Harbour master retires after forty years</a></li><li><a href="/b">New parking rules on the quay</a></li></ul></aside>
@@ -51,4 +53,4 @@ export const STORY_SENTENCES = [
 ];
 
 /** Page furniture, none of which may be heard. */
-export const FURNITURE = ['Passengers wait on the quay', 'Advertisement', 'Sign up for our newsletter', 'Photo: Harbour Gazette', 'Harbour master retires', 'Privacy policy', 'Weather', '©'];
+export const FURNITURE = ['Passengers wait on the quay', 'A fitter checks one of the new engines', 'Ten years of crossings', 'Advertisement', 'Sign up for our newsletter', 'Photo: Harbour Gazette', 'Harbour master retires', 'Privacy policy', 'Weather', '©'];
