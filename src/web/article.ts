@@ -54,9 +54,10 @@ export function readArticle(html: string, options: ArticleOptions): WebArticle {
     heading: (_level, text) => (title && sameText(text, title) ? 'skip' : 'chapter'),
     skip: options.keepAll ? undefined : captionReason,
   });
-  const cleanup = options.keepAll ? undefined : dropFurniture(blocks);
+  const author = authorOf(article.byline);
+  const cleanup = options.keepAll ? undefined : dropFurniture(blocks, author);
   const kept = cleanup ? blocks.filter((b) => !cleanup.droppedIndexes.has(b)) : blocks;
-  const book = bookFromBlocks(options.file, { title, author: authorOf(article.byline), language }, kept);
+  const book = bookFromBlocks(options.file, { title, author, language }, kept);
   book.meta.publisher = clean(article.siteName) || undefined;
   book.meta.published = clean(article.publishedTime ?? published) || undefined;
   const dropped = [
@@ -67,12 +68,17 @@ export function readArticle(html: string, options: ArticleOptions): WebArticle {
 }
 
 /** Readability's output through the cleanup rules: one line per block, headings kept where the story is. */
-function dropFurniture(blocks: Block[]): { result: CleanupResult; droppedIndexes: Set<Block> } {
+function dropFurniture(blocks: Block[], author: string | undefined): { result: CleanupResult; droppedIndexes: Set<Block> } {
   const readable = blocks.filter((b): b is Extract<Block, { text: string }> => b.kind !== 'anchor');
   const rules = cleanupBlocks(
     readable.map((b) => b.text),
     new Set(readable.flatMap((b, i) => (b.kind === 'paragraph' ? [] : [i]))),
   );
+  // Readability leaves the page's byline in the article when the page's metadata named the
+  // author first; it is the author's name, shown (and kept) as metadata, not part of the story.
+  readable.forEach((b, i) => {
+    if (author && !rules.has(i) && b.text.length <= 120 && sameText(authorOf(b.text) ?? '', author)) rules.set(i, 'byline');
+  });
   const droppedIndexes = new Set<Block>();
   const dropped: CleanupResult['dropped'] = [];
   rules.forEach((rule, i) => {
