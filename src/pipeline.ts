@@ -179,6 +179,7 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     const reuse = plan.needsSpeech.every((n) => !n) && (await audioUpToDate(outDir, fingerprint, options.formats));
     if (reuse) reporter.info('audio unchanged since the last run: keeping the audio files');
     const { audio, synthesized } = await speakAndEncode({ options, reporter, provider, cast, cache, spoken, segments, plan, outDir, coverPath, reuse, lap });
+    timings['audio: of which join'] = audio.joinMs;
     try {
       const { files, feedUrl } = await writeTextOutputs({ options, reporter, cast, spoken, book, outDir, audio });
       const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint);

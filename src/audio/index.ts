@@ -73,6 +73,8 @@ export interface AudioBook {
   files: string[];
   /** Book chapter indexes encoded by this run; the others came from the chapter store. */
   encodedChapters: number[];
+  /** Wall time of joining the book files from the encoded chapters, ms (0 when they were kept). */
+  joinMs: number;
   /** Writes one chapter, already encoded, as a file of its own (a stream copy with its own tags). */
   writeChapterFile: (job: ChapterFileJob) => Promise<void>;
   /** Removes this run's temporary chapter folder, if any. */
@@ -123,6 +125,7 @@ export async function writeAudioBook(
     const sampleRate = records[0]!.sampleRate;
     const placed = records.flatMap((r) => r.segments);
     const timeline = planTimeline(book, segments, placed, sampleRate);
+    const joinStarted = performance.now();
     if (!options.reuse) {
       const metadataPath = join(work, 'metadata.txt');
       await writeFile(metadataPath, ffMetadata(book.meta, timeline.chapters));
@@ -148,6 +151,7 @@ export async function writeAudioBook(
       timeline,
       files: options.formats.map((f) => AUDIO_FILE_NAMES[f]),
       encodedChapters: plan.chapters.filter((c) => !c.cached).map((c) => c.chapterIndex),
+      joinMs: performance.now() - joinStarted,
       writeChapterFile: (job) => writeChapterFile(plan, keyOf.get(job.chapterIndex)!, job),
       close,
     };
