@@ -284,7 +284,7 @@ async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: A
   const feed = options.feed
     ? await (await import('./feed/index.js')).publishFeed(
         { outDir, audio, timeline: audio.timeline, spoken: ctx.spoken },
-        { ...options.feed, bitrate: options.bitrate ?? 64, voiceLabels, reporter: ctx.reporter },
+        { ...options.feed, voiceLabels, reporter: ctx.reporter },
       )
     : undefined;
   return { files: [...audio.files, ...captionNames, 'chapters.json', ...(feed?.files ?? [])], feedUrl: feed?.feedUrl };

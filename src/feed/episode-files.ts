@@ -28,7 +28,6 @@ export interface EpisodeFiles {
 
 export interface EpisodeWriteOptions {
   coverPath?: string;
-  bitrate: number;
   captions?: EpisodeCaptionBuilder;
 }
 

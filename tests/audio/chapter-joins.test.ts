@@ -63,10 +63,11 @@ async function expectSeamlessJoins(outDir: string, timeline: Timeline): Promise<
     expect(probe.chapters.map((c) => Number(c.start_time) * 1000)).toEqual(manifest.chapters.map((c) => expect.closeTo(c.startMs, 0)));
     const pcm = await decodeToPcm(join(outDir, file), rate);
     expect(Math.abs((pcm.length * 1000) / rate - manifest.durationMs), `${file} length`).toBeLessThan(100);
-    for (const chapter of timeline.chapters.slice(1)) {
+    for (const chapter of timeline.chapters) {
       const start = at(chapter.startMs);
       // The title's first tone starts at the chapter mark, to the millisecond: nothing was added or lost before it.
       expect(Math.abs(onset(pcm, start - at(200)) - start), `${file}: onset of "${chapter.title}"`).toBeLessThanOrEqual(at(2));
+      if (chapter.index === 0) continue;
       // The chapter pause before it is silence: no click, no encoder noise at the join.
       expect(peak(pcm, start - at(1500), start - at(3)), `${file}: pause before "${chapter.title}"`).toBeLessThan(200);
       // The previous chapter's last word is whole, up to its end.
