@@ -180,15 +180,11 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     if (reuse) reporter.info('audio unchanged since the last run: keeping the audio files');
     const { audio, synthesized } = await speakAndEncode({ options, reporter, provider, cast, cache, spoken, segments, plan, outDir, coverPath, reuse, lap });
     timings['audio: of which join'] = audio.joinMs;
-    try {
-      const { files, feedUrl } = await writeTextOutputs({ options, reporter, cast, spoken, book, outDir, audio });
-      const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint);
-      await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-      lap('files');
-      return { outDir, audio, manifest, timeline: audio.timeline, spoken, feedUrl, synthesized, cached: segments.length - synthesized, timings };
-    } finally {
-      await audio.close();
-    }
+    const { files, feedUrl } = await writeTextOutputs({ options, reporter, cast, spoken, book, outDir, audio });
+    const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint);
+    await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    lap('files');
+    return { outDir, audio, manifest, timeline: audio.timeline, spoken, feedUrl, synthesized, cached: segments.length - synthesized, timings };
   } finally {
     await provider.close();
   }

@@ -4,7 +4,7 @@
 // new, and needs no speech at all for the others: the record beside each chapter
 // holds what the timeline needs (samples, pauses and marks of every segment).
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SpeechMark } from '../types.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
@@ -67,10 +67,6 @@ export class ChapterStore {
     } catch {
       return undefined;
     }
-  }
-
-  async prepare(): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
   }
 
   /** Written after the chapter's audio: a chapter counts only once its record exists. */

@@ -2,6 +2,7 @@
 // on stdin and is encoded once; the book and the podcast episodes are then made from
 // the encoded chapters by stream copy.
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { NarrateError } from '../errors.js';
@@ -123,7 +124,7 @@ export async function encodeChapter(job: EncodeJob): Promise<void> {
  */
 export async function joinChapters(job: JoinJob): Promise<void> {
   await ensureFfmpeg();
-  const list = ['ffconcat version 1.0', ...job.chapters.flatMap((c) => [`file ${concatQuote(c.path)}`, `duration ${(c.slotSamples / job.sampleRate).toFixed(6)}`])];
+  const list = ['ffconcat version 1.0', ...job.chapters.flatMap((c) => [`file ${concatQuote(resolve(c.path))}`, `duration ${(c.slotSamples / job.sampleRate).toFixed(6)}`])];
   await writeFile(job.listPath, list.join('\n') + '\n');
   const shift = job.format === 'm4b' ? ['-itsoffset', (-AAC_PRIMING / job.sampleRate).toFixed(6)] : [];
   const command = ffmpeg().input(job.listPath).inputOptions([...shift, '-f', 'concat', '-safe', '0']).input(job.metadataPath).inputOptions(['-f', 'ffmetadata']);
@@ -146,7 +147,7 @@ function tagOptions(command: ffmpeg.FfmpegCommand, job: { format: AudioFormat; c
   return [...maps, '-c:a', 'copy', ...TAGGING[job.format], '-f', MUXER[job.format]];
 }
 
-/** A path as the concat demuxer reads it: single-quoted, with quotes escaped. */
+/** A path as the concat demuxer reads it (absolute: relative ones are read from the list's folder), single-quoted, with quotes escaped. */
 function concatQuote(path: string): string {
   return `'${path.replace(/'/g, "'\\''")}'`;
 }
@@ -162,6 +163,7 @@ function run(command: ffmpeg.FfmpegCommand, outPath: string, what: string, signa
         signal?.removeEventListener('abort', abort);
         reject(signal?.aborted ? interrupted() : new NarrateError(`ffmpeg could not ${what}: ${lastLine(stderr ?? undefined) || err.message}`));
       })
+      .on('start', (cmd: string) => process.env.NARRATE_DEBUG_FFMPEG && console.error(cmd))
       .on('end', () => {
         signal?.removeEventListener('abort', abort);
         resolve();
@@ -171,7 +173,7 @@ function run(command: ffmpeg.FfmpegCommand, outPath: string, what: string, signa
 }
 
 function interrupted(): NarrateError {
-  return new NarrateError('interrupted; finished segments and chapters are cached and a rerun resumes from them', 130);
+  return new NarrateError('interrupted; finished segments are cached and a rerun resumes from them', 130);
 }
 
 function lastLine(stderr: string | undefined): string {

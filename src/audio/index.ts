@@ -5,6 +5,7 @@
 // A rerun encodes only the chapters whose inputs changed and asks the speech stage
 // only for their segments (see planChapters).
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,9 +37,8 @@ export interface ChapterPlanOptions {
 }
 
 export interface AudioPlan {
-  store: ChapterStore;
-  /** A folder of this run only, removed by AudioBook.close. */
-  temporary: boolean;
+  /** The chapter store's folder; without one, writeAudioBook makes a temporary one, removed by AudioBook.close. */
+  chapterDir?: string;
   formats: AudioFormat[];
   chapters: Array<{ chapterIndex: number; key: string; segmentIndexes: number[]; cached?: ChapterRecord }>;
   /** Per segment: whether the audio stage needs its speech (its chapter must be encoded). */
@@ -77,15 +77,14 @@ export interface AudioBook {
   joinMs: number;
   /** Writes one chapter, already encoded, as a file of its own (a stream copy with its own tags). */
   writeChapterFile: (job: ChapterFileJob) => Promise<void>;
-  /** Removes this run's temporary chapter folder, if any. */
+  /** Removes this run's temporary chapter folder now (without a cache), rather than at process exit. */
   close: () => Promise<void>;
 }
 
 /** Which chapters are encoded already, and so which segments need speech at all. */
 export async function planChapters(segments: Segment[], options: ChapterPlanOptions): Promise<AudioPlan> {
-  const temporary = options.chapterDir === undefined;
-  const store = new ChapterStore(options.chapterDir ?? (await mkdtemp(join(tmpdir(), 'narrate-chapters-'))));
-  await store.prepare();
+  // Reads only: a dry run, or a run refused before anything is spent, writes nothing.
+  const store = options.chapterDir === undefined ? undefined : new ChapterStore(options.chapterDir);
   const byChapter = new Map<number, number[]>();
   segments.forEach((s, i) => byChapter.set(s.chapterIndex, [...(byChapter.get(s.chapterIndex) ?? []), i]));
   const formats = [...new Set(options.formats)];
@@ -97,13 +96,13 @@ export async function planChapters(segments: Segment[], options: ChapterPlanOpti
         rateKey: options.rateKey,
         bitrate: options.bitrate,
       });
-      const cached = temporary ? undefined : await store.read(key, formats);
+      const cached = await store?.read(key, formats);
       return { chapterIndex, key, segmentIndexes, cached };
     }),
   );
   const needsSpeech = segments.map(() => false);
   for (const c of chapters) if (!c.cached) for (const i of c.segmentIndexes) needsSpeech[i] = true;
-  return { store, temporary, formats, chapters, needsSpeech };
+  return { chapterDir: options.chapterDir, formats, chapters, needsSpeech };
 }
 
 /**
@@ -118,10 +117,11 @@ export async function writeAudioBook(
   bitrate: number,
   options: AudioOptions,
 ): Promise<AudioBook> {
-  const close = () => (plan.temporary ? rm(plan.store.dir, { recursive: true, force: true }) : Promise.resolve());
+  const store = new ChapterStore(plan.chapterDir ?? (await temporaryChapterDir()));
+  const close = () => (plan.chapterDir === undefined ? rm(store.dir, { recursive: true, force: true }) : Promise.resolve());
   const work = await mkdtemp(join(tmpdir(), 'narrate-'));
   try {
-    const records = await encodeChapters(segments, plan, speeches, bitrate, options.signal);
+    const records = await encodeChapters(segments, plan, store, speeches, bitrate, options.signal);
     const sampleRate = records[0]!.sampleRate;
     const placed = records.flatMap((r) => r.segments);
     const timeline = planTimeline(book, segments, placed, sampleRate);
@@ -133,7 +133,7 @@ export async function writeAudioBook(
         options.formats.map((format) =>
           produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
             joinChapters({
-              chapters: plan.chapters.map((c, i) => ({ path: plan.store.audioPath(c.key, format), slotSamples: slotOf(records[i]!) })),
+              chapters: plan.chapters.map((c, i) => ({ path: store.audioPath(c.key, format), slotSamples: slotOf(records[i]!) })),
               sampleRate,
               format,
               listPath: join(work, `chapters-${format}.txt`),
@@ -152,7 +152,7 @@ export async function writeAudioBook(
       files: options.formats.map((f) => AUDIO_FILE_NAMES[f]),
       encodedChapters: plan.chapters.filter((c) => !c.cached).map((c) => c.chapterIndex),
       joinMs: performance.now() - joinStarted,
-      writeChapterFile: (job) => writeChapterFile(plan, keyOf.get(job.chapterIndex)!, job),
+      writeChapterFile: (job) => writeChapterFile(plan, store, keyOf.get(job.chapterIndex)!, job),
       close,
     };
   } catch (e) {
@@ -163,7 +163,17 @@ export async function writeAudioBook(
   }
 }
 
-async function writeChapterFile(plan: AudioPlan, key: string, job: ChapterFileJob): Promise<void> {
+/**
+ * Without a cache, encoded chapters live in a temporary folder until close() or the end of
+ * the process, whichever comes first: the feed may ask for them after narrate() returns.
+ */
+async function temporaryChapterDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'narrate-chapters-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function writeChapterFile(plan: AudioPlan, store: ChapterStore, key: string, job: ChapterFileJob): Promise<void> {
   if (!plan.formats.includes(job.format)) throw new Error(`chapter ${job.chapterIndex} was not encoded as ${job.format}`);
   const work = await mkdtemp(join(tmpdir(), 'narrate-chapter-'));
   try {
@@ -171,7 +181,7 @@ async function writeChapterFile(plan: AudioPlan, key: string, job: ChapterFileJo
     const lines = [';FFMETADATA1', ...Object.entries(job.tags).map(([k, v]) => `${k}=${escapeMetadata(v)}`)];
     await writeFile(metadataPath, lines.join('\n') + '\n');
     await produceFileAtomic(job.outPath, (outPath) =>
-      tagChapter({ inPath: plan.store.audioPath(key, job.format), format: job.format, metadataPath, coverPath: job.coverPath, outPath, signal: job.signal }),
+      tagChapter({ inPath: store.audioPath(key, job.format), format: job.format, metadataPath, coverPath: job.coverPath, outPath, signal: job.signal }),
     );
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -179,7 +189,14 @@ async function writeChapterFile(plan: AudioPlan, key: string, job: ChapterFileJo
 }
 
 /** Every chapter's record, in order: read from the store, or encoded now from the speech as it arrives. */
-async function encodeChapters(segments: Segment[], plan: AudioPlan, speeches: AsyncIterable<SegmentSpeech>, bitrate: number, signal?: AbortSignal): Promise<ChapterRecord[]> {
+async function encodeChapters(
+  segments: Segment[],
+  plan: AudioPlan,
+  store: ChapterStore,
+  speeches: AsyncIterable<SegmentSpeech>,
+  bitrate: number,
+  signal?: AbortSignal,
+): Promise<ChapterRecord[]> {
   // Stops every encoder of this run when the run is interrupted or any chapter fails.
   const stop = new AbortController();
   const onAbort = () => stop.abort();
@@ -203,7 +220,7 @@ async function encodeChapters(segments: Segment[], plan: AudioPlan, speeches: As
         const speech = next.value;
         // The book's first segment fixes its sample rate; any other rate is resampled to it by ffmpeg.
         sampleRate ||= speech.sampleRate;
-        encoder ??= new ChapterEncoder(plan, chapter.key, sampleRate, bitrate, stop.signal);
+        encoder ??= new ChapterEncoder(plan.formats, store, chapter.key, sampleRate, bitrate, stop.signal);
         const pcm = await resamplePcm(speech.pcm, speech.sampleRate, sampleRate, stop.signal);
         await encoder.write(pcm);
         position += pcm.length;
@@ -220,7 +237,7 @@ async function encodeChapters(segments: Segment[], plan: AudioPlan, speeches: As
       const record = { sampleRate, segments: placed };
       records.push(record);
       // The next chapter starts while this one's encoders flush.
-      finishing.push(encoder!.done.then(() => plan.store.commit(chapter.key, record)));
+      finishing.push(encoder!.done.then(() => store.commit(chapter.key, record)));
       finishing.at(-1)!.catch(() => stop.abort());
     }
     await Promise.all(finishing);
@@ -243,11 +260,11 @@ class ChapterEncoder {
   /** Rejects as soon as any encoder fails, so writing never waits on a dead ffmpeg. */
   private readonly failed: Promise<never>;
 
-  constructor(plan: AudioPlan, key: string, sampleRate: number, bitrate: number, signal: AbortSignal) {
-    this.formats = plan.formats;
+  constructor(formats: AudioFormat[], store: ChapterStore, key: string, sampleRate: number, bitrate: number, signal: AbortSignal) {
+    this.formats = formats;
     this.sinks = this.formats.map(() => new PassThrough({ highWaterMark: 1 << 20 }));
     const encodes = this.formats.map((format, i) =>
-      produceFileAtomic(plan.store.audioPath(key, format), (outPath) => encodeChapter({ pcm: this.sinks[i]!, sampleRate, format, outPath, bitrate, signal })),
+      produceFileAtomic(store.audioPath(key, format), (outPath) => encodeChapter({ pcm: this.sinks[i]!, sampleRate, format, outPath, bitrate, signal })),
     );
     this.failed = new Promise<never>((_, reject) => encodes.forEach((e) => e.catch(reject)));
     this.failed.catch(() => {}); // raced in write(); never unhandled meanwhile
