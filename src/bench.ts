@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     console.log(`wall time: ${wallS.toFixed(2)} s (process uptime ${process.uptime().toFixed(2)} s)`);
     console.log(`audio: ${audioS.toFixed(1)} s  real-time factor: ${(wallS / audioS).toFixed(4)} (${(audioS / wallS).toFixed(0)}x faster than real time)`);
     console.log(`stages: ${stages(result)}`);
+    const cpu = process.cpuUsage();
+    console.log(`CPU of the node process (eSpeak NG worker included; ffmpeg not): ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`);
     console.log(`peak memory (node process RSS; ffmpeg runs in its own processes): ${rss.toFixed(0)} MiB`);
     const unchanged = await run();
     console.log(`rerun, nothing changed: ${unchanged.wallS.toFixed(2)} s (${percentOf(unchanged.wallS, wallS)}), ${summary(unchanged.result)}`);
