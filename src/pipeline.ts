@@ -143,6 +143,8 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
   if (options.feed) parseBaseUrl(options.feed.baseUrl); // a bad --base-url fails before anything is spoken
   const { book, voices, cast, provider, spoken, segments, cleanup } = await prepareBook(options);
   lap('prepare');
+  let providerClosed: Promise<void> | undefined;
+  const closeProvider = () => (providerClosed ??= provider.close());
   try {
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
     const speechKeys = segments.map((s) => segmentCacheKey(s, { provider, cast }));
@@ -180,13 +182,15 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     if (reuse) reporter.info('audio unchanged since the last run: keeping the audio files');
     const { audio, synthesized } = await speakAndEncode({ options, reporter, provider, cast, cache, spoken, segments, plan, outDir, coverPath, reuse, lap });
     timings['audio: of which join'] = audio.joinMs;
+    // Speech is done: the engine (eSpeak NG's worker and its memory) goes before captions and manifest are built.
+    await closeProvider();
     const { files, feedUrl } = await writeTextOutputs({ options, reporter, cast, spoken, book, outDir, audio });
     const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint);
     await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     lap('files');
     return { outDir, audio, manifest, timeline: audio.timeline, spoken, feedUrl, synthesized, cached: segments.length - synthesized, timings };
   } finally {
-    await provider.close();
+    await closeProvider();
   }
 }
 

@@ -40,6 +40,7 @@ export interface AudioPlan {
   /** The chapter store's folder; without one, writeAudioBook makes a temporary one, removed by AudioBook.close. */
   chapterDir?: string;
   formats: AudioFormat[];
+  /** `cached` is handed over to (and cleared by) writeAudioBook. */
   chapters: Array<{ chapterIndex: number; key: string; segmentIndexes: number[]; cached?: ChapterRecord }>;
   /** Per segment: whether the audio stage needs its speech (its chapter must be encoded). */
   needsSpeech: boolean[];
@@ -118,7 +119,9 @@ export async function writeAudioBook(
   options: AudioOptions,
 ): Promise<AudioBook> {
   const store = new ChapterStore(plan.chapterDir ?? (await temporaryChapterDir()));
-  const close = () => (plan.chapterDir === undefined ? rm(store.dir, { recursive: true, force: true }) : Promise.resolve());
+  const temporary = plan.chapterDir === undefined;
+  const close = () => (temporary ? rm(store.dir, { recursive: true, force: true }) : Promise.resolve());
+  const encodedChapters = plan.chapters.filter((c) => !c.cached).map((c) => c.chapterIndex);
   const work = await mkdtemp(join(tmpdir(), 'narrate-'));
   try {
     const records = await encodeChapters(segments, plan, store, speeches, bitrate, options.signal);
@@ -146,13 +149,15 @@ export async function writeAudioBook(
         ),
       );
     }
+    // The plan (with every cached chapter's marks) is not kept alive by the AudioBook.
     const keyOf = new Map(plan.chapters.map((c) => [c.chapterIndex, c.key]));
+    const formats = plan.formats;
     return {
       timeline,
       files: options.formats.map((f) => AUDIO_FILE_NAMES[f]),
-      encodedChapters: plan.chapters.filter((c) => !c.cached).map((c) => c.chapterIndex),
+      encodedChapters,
       joinMs: performance.now() - joinStarted,
-      writeChapterFile: (job) => writeChapterFile(plan, store, keyOf.get(job.chapterIndex)!, job),
+      writeChapterFile: (job) => writeChapterFile(formats, store, keyOf.get(job.chapterIndex)!, job),
       close,
     };
   } catch (e) {
@@ -173,8 +178,8 @@ async function temporaryChapterDir(): Promise<string> {
   return dir;
 }
 
-async function writeChapterFile(plan: AudioPlan, store: ChapterStore, key: string, job: ChapterFileJob): Promise<void> {
-  if (!plan.formats.includes(job.format)) throw new Error(`chapter ${job.chapterIndex} was not encoded as ${job.format}`);
+async function writeChapterFile(formats: AudioFormat[], store: ChapterStore, key: string, job: ChapterFileJob): Promise<void> {
+  if (!formats.includes(job.format)) throw new Error(`chapter ${job.chapterIndex} was not encoded as ${job.format}`);
   const work = await mkdtemp(join(tmpdir(), 'narrate-chapter-'));
   try {
     const metadataPath = join(work, 'metadata.txt');
@@ -209,6 +214,7 @@ async function encodeChapters(
     for (const chapter of plan.chapters) {
       if (chapter.cached) {
         records.push(chapter.cached);
+        chapter.cached = undefined; // handed over: the plan does not keep a book's marks alive
         continue;
       }
       const placed: PlacedSpeech[] = [];

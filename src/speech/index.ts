@@ -25,7 +25,7 @@ export interface SpeechOptions {
    * A returned promise holds the worker back until the consumer has room (backpressure).
    */
   onSegment?: (index: number, speech: SegmentSpeech) => void | Promise<void>;
-  /** Keep each segment's PCM in the result (default). Off, only marks and counts are kept: memory stays flat. */
+  /** Keep each segment's PCM and marks in the result (default). Off, the result only counts: `onSegment` had them. */
   keepAudio?: boolean;
 }
 
@@ -48,7 +48,7 @@ export async function synthesizeSegments(segments: Segment[], options: SpeechOpt
       const index = next++;
       try {
         const speech = await speakOne(segments[index]!, options);
-        results[index] = options.keepAudio === false ? { ...speech, pcm: NO_AUDIO } : speech;
+        results[index] = options.keepAudio === false ? { ...speech, pcm: NO_AUDIO, marks: [] } : speech;
         await options.onSegment?.(index, speech);
       } catch (e) {
         failed = true; // no new requests once one has failed: nothing more is spent
