@@ -5,7 +5,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { NarrateError } from './errors.js';
 import { narrate, type DryRunSummary, type NarrateResult } from './pipeline.js';
 import { terminalReporter } from './cli-reporter.js';
-import { PROVIDER_NAMES } from './providers/index.js';
+import { loadPolly, PROVIDER_NAMES } from './providers/index.js';
+import { checkEspeakVoices } from './providers/local/index.js';
+import { checkWritableFile } from './util/folders.js';
 import { espeakSynthesize, espeakVoices } from './providers/local/espeak.js';
 import { formatDroppedLines } from './cleanup/index.js';
 import { loadVoices, voiceByName } from './config/voices.js';
@@ -17,6 +19,7 @@ import { readableClock } from './util/clock.js';
 import type { AudioFormat } from './audio/index.js';
 import { parseBaseUrl } from './feed/base-url.js';
 import type { EpisodeMode } from './feed/episodes.js';
+import { exitCodeFor, Interruption, releaseAllNow, type StopSignal } from './util/interruption.js';
 
 const EXAMPLES = `
 Examples:
@@ -85,7 +88,7 @@ export function buildProgram(): Command {
     .option('--engine <name>', 'Polly only: standard, neural, long-form or generative')
     .action(async (opts: { provider: string; language?: string; engine?: string }) => {
       if (opts.provider === 'polly') {
-        const polly = await import('./providers/polly/index.js');
+        const polly = await loadPolly();
         process.stdout.write(polly.formatVoicesTable(await polly.listPollyVoices({ language: opts.language, engine: opts.engine })));
         return;
       }
@@ -111,6 +114,8 @@ async function runSay(text: string, opts: { voice: string; voices?: string; lexi
   const cast = await loadVoices(opts.voices ?? 'voices.json', opts.voices !== undefined);
   const voice = voiceByName(cast, opts.voice, '--voice');
   const lexicon = projectLexicon(undefined, process.cwd(), opts.lexicon);
+  await checkWritableFile(opts.out, `-o "${opts.out}"`, 'Give the WAV file to write, e.g. -o output/say.wav');
+  checkEspeakVoices([voice], await espeakVoices());
   const said = await describePronunciation(text, { lexicon, voice: voice.local });
   const audio = await espeakSynthesize(said.ssml, voice.local);
   await writeFileAtomic(opts.out, wavFile(audio.pcm, audio.sampleRate));
@@ -142,11 +147,7 @@ async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void
   if (!opts.feed && opts.baseUrl !== undefined) throw new NarrateError('--base-url is only used with --feed: add --feed to publish a podcast feed');
   const feed = opts.feed ? { baseUrl: parseBaseUrl(opts.baseUrl).href, episodes: opts.episodes } : undefined;
   const controller = new AbortController();
-  process.once('SIGINT', () => {
-    process.stderr.write('\nstopping: finished segments stay cached; no partial output is kept\n');
-    controller.abort();
-    process.once('SIGINT', () => process.exit(130));
-  });
+  runSignal = controller;
   const reporter = terminalReporter(Boolean(opts.quiet));
   const result = await narrate({
     scriptPath: script,
@@ -196,12 +197,70 @@ function printDryRun(s: DryRunSummary): void {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+// A reader that stops early (`narrate voices | head`) is no error: stop quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+
+/** The narration in progress, which a first SIGINT or SIGTERM aborts; other commands just stop. */
+let runSignal: AbortController | undefined;
+
+/**
+ * SIGINT (Ctrl-C, sent by a terminal to the whole process group) and SIGTERM (kill, a
+ * process manager, a container stop) stop a run: the first aborts it, and it ends with
+ * one line and exit 130/143 once every stage has stopped and cleaned up after itself.
+ * A second signal does not wait: it kills every child process, removes every temporary
+ * file and folder, and exits at once.
+ */
+function stopOnSignals(): void {
+  const onSignal = (signal: StopSignal) => {
+    const run = runSignal;
+    if (run && !run.signal.aborted) {
+      run.abort(new Interruption(signal));
+      return;
+    }
+    releaseAllNow();
+    const first = run?.signal.reason instanceof Interruption ? run.signal.reason.signal : signal;
+    const what = run ? 'stopped at once; the book\'s folder holds its last complete set and finished segments stay cached' : 'stopped';
+    // On a terminal a progress bar may be mid-line.
+    process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}narrate: interrupted by ${first}: ${what}\n`);
+    process.exit(exitCodeFor(first));
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+}
+
+stopOnSignals();
 buildProgram()
   .parseAsync(process.argv)
   .catch((e: unknown) => {
-    if (e instanceof NarrateError) {
-      process.stderr.write(`narrate: ${e.message}\n`);
-      process.exit(e.exitCode);
+    const known = e instanceof NarrateError ? e : fromSystemError(e);
+    if (known) {
+      // One line, whatever a message quotes (a JSON parser's excerpt may hold newlines).
+      process.stderr.write(`narrate: ${known.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      process.exit(known.exitCode);
     }
     throw e;
   });
+
+/**
+ * A file-system error the checks before a run did not foresee (a disk filling up, a
+ * folder removed mid-run) is still the user's to fix: one line naming the path.
+ */
+function fromSystemError(e: unknown): NarrateError | undefined {
+  const err = e as NodeJS.ErrnoException;
+  if (!(e instanceof Error) || typeof err.code !== 'string' || typeof err.syscall !== 'string' || !err.path) return undefined;
+  const why: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder, not a file',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'the file system is read-only',
+    EEXIST: 'it already exists',
+  };
+  return new NarrateError(`cannot ${err.syscall} ${err.path}: ${why[err.code] ?? err.code}. Check the path and its permissions, then run again`);
+}

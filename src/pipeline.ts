@@ -1,8 +1,8 @@
 // The whole run, stage after stage: script → document → spoken text → segments →
 // speech → audio → manifest/chapters/captions. Each stage gets only the previous
 // stage's typed output.
-import { access, constants } from 'node:fs/promises';
-import { join, resolve, dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
 import { parseScript } from './document/index.js';
 import { withoutFrontMatter } from './document/front-matter.js';
@@ -17,16 +17,19 @@ import { SegmentCache } from './speech/cache.js';
 import { cacheKey } from './speech/cache.js';
 import { segmentCacheKey, synthesizeSegments } from './speech/index.js';
 import { OrderedStream } from './speech/ordered-stream.js';
-import { AUDIO_FILE_NAMES, checkFfmpeg, planChapters, writeAudioBook, type AudioBook, type AudioFormat, type AudioPlan } from './audio/index.js';
+import { AUDIO_FILE_NAMES, planChapters, writeAudioBook, type AudioBook, type AudioFormat, type AudioPlan } from './audio/index.js';
 import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
 import { audioFingerprint, audioUpToDate } from './audio/reuse.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
 import { parseBaseUrl } from './feed/base-url.js';
 import type { EpisodeMode } from './feed/episodes.js';
 import { writeFileAtomic } from './util/atomic-file.js';
+import { interruptedError } from './util/interruption.js';
+import { OutputSet } from './output/output-set.js';
 import { silentReporter, type Reporter } from './reporter.js';
 import type { BookDocument, Manifest, Segment, SegmentSpeech, SpokenBook, Timeline } from './types.js';
 import { NarrateError } from './errors.js';
+import { checkBeforeSpending } from './preflight.js';
 
 export interface NarrateOptions {
   scriptPath: string;
@@ -132,7 +135,21 @@ function sampleRateKey(segments: Segment[], provider: TtsProvider, cast: VoiceCa
 }
 
 export async function narrate(options: NarrateOptions): Promise<NarrateResult | DryRunSummary> {
+  let outDir: string | undefined;
+  try {
+    return await run(options, (dir) => (outDir = dir));
+  } catch (e) {
+    // Whichever stage noticed the abort first (and however it failed), the run ends as one interruption.
+    if (!options.signal?.aborted) throw e;
+    const output = outDir === undefined ? 'nothing was written' : existsSync(join(outDir, 'manifest.json')) ? `${outDir}/ is unchanged` : `nothing was written to ${outDir}/`;
+    const cache = options.cacheDir === false ? '' : '; finished segments are cached and a rerun resumes from them';
+    throw interruptedError(options.signal, output + cache);
+  }
+}
+
+async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Promise<NarrateResult | DryRunSummary> {
   const reporter = options.reporter ?? silentReporter;
+  const signal = options.signal;
   const timings: Record<string, number> = {};
   let mark = performance.now();
   const lap = (stage: string) => {
@@ -146,6 +163,9 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
   let providerClosed: Promise<void> | undefined;
   const closeProvider = () => (providerClosed ??= provider.close());
   try {
+    // Tools, folders, cover and feed settings: a dry run reports what a run would stop on.
+    const { coverPath } = await checkBeforeSpending(book, options);
+    signal?.throwIfAborted();
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
     const speechKeys = segments.map((s) => segmentCacheKey(s, { provider, cast }));
     // Chapter episodes are MP3 whatever the book's formats are: their chapters are encoded as MP3 too.
@@ -162,33 +182,42 @@ export async function narrate(options: NarrateOptions): Promise<NarrateResult | 
     if (cost && options.maxCost !== undefined && cost.usd > options.maxCost) {
       throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
     }
-    const ffmpegReady = checkFfmpeg(chapterFormats);
-    ffmpegReady.catch(() => {}); // awaited before any speech is made; never unhandled meanwhile
-    await provider.prepare(voices);
     const outDir = join(options.outRoot, book.meta.slug);
-    const coverPath = await coverOf(book);
-    await ffmpegReady;
-    const fingerprint = await audioFingerprint({
-      speechKeys,
-      segments,
-      meta: book.meta,
-      chapterTitles: book.chapters.map((c) => c.title),
-      formats: options.formats,
-      bitrate: options.bitrate ?? 64,
-      coverPath,
-    });
-    // Reuse only files joined from exactly the chapters in the store: a re-synthesized segment may differ by a few samples.
-    const reuse = plan.needsSpeech.every((n) => !n) && (await audioUpToDate(outDir, fingerprint, options.formats));
-    if (reuse) reporter.info('audio unchanged since the last run: keeping the audio files');
-    const { audio, synthesized } = await speakAndEncode({ options, reporter, provider, cast, cache, spoken, segments, plan, outDir, coverPath, reuse, lap });
-    timings['audio: of which join'] = audio.joinMs;
-    // Speech is done: the engine (eSpeak NG's worker and its memory) goes before captions and manifest are built.
-    await closeProvider();
-    const { files, feedUrl } = await writeTextOutputs({ options, reporter, cast, spoken, book, outDir, audio });
-    const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint);
-    await writeFileAtomic(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-    lap('files');
-    return { outDir, audio, manifest, timeline: audio.timeline, spoken, feedUrl, synthesized, cached: segments.length - synthesized, timings };
+    onOutDir(outDir);
+    await provider.prepare(voices);
+    signal?.throwIfAborted();
+    // Every file is written to a staging folder and put in place only when all are done (src/output/).
+    const output = await OutputSet.open(outDir, { cacheDir: cache.dir });
+    try {
+      const fingerprint = await audioFingerprint({
+        speechKeys,
+        segments,
+        meta: book.meta,
+        chapterTitles: book.chapters.map((c) => c.title),
+        formats: options.formats,
+        bitrate: options.bitrate ?? 64,
+        coverPath,
+      });
+      // Reuse only files joined from exactly the chapters in the store: a re-synthesized segment may differ by a few samples.
+      const reuse = plan.needsSpeech.every((n) => !n) && (await audioUpToDate(outDir, fingerprint, options.formats));
+      if (reuse) reporter.info('audio unchanged since the last run: keeping the audio files');
+      const ctx = { options, reporter, cast, spoken, outDir: output.stagingDir };
+      const { audio, synthesized } = await speakAndEncode({ ...ctx, provider, cache, segments, plan, coverPath, reuse, lap });
+      timings['audio: of which join'] = audio.joinMs;
+      // Speech is done: the engine (eSpeak NG's worker and its memory) goes before captions and manifest are built.
+      await closeProvider();
+      if (reuse) await output.keep(audio.files);
+      signal?.throwIfAborted();
+      const { files, feedUrl } = await writeTextOutputs({ ...ctx, book, audio, previousFeed: output.previousPath('feed.xml') });
+      const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint);
+      await writeFileAtomic(join(output.stagingDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+      await output.commit(manifest.files, { reporter, signal });
+      lap('files');
+      return { outDir, audio, manifest, timeline: audio.timeline, spoken, feedUrl, synthesized, cached: segments.length - synthesized, timings };
+    } catch (e) {
+      await output.discard();
+      throw e;
+    }
   } finally {
     await closeProvider();
   }
@@ -217,7 +246,7 @@ async function speakAndEncode(
   const ready = new OrderedStream<SegmentSpeech>(needed.length, Math.max(8, 2 * concurrency));
   // Stops speech when the audio stage fails (or the user interrupts).
   const stopSpeech = new AbortController();
-  const onAbort = () => stopSpeech.abort();
+  const onAbort = () => stopSpeech.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let filesWritten = 0;
   let encodeBar: ReturnType<Reporter['progress']> | undefined;
@@ -245,6 +274,7 @@ async function speakAndEncode(
       onProgress: (p) => bar.update(p.done, `${p.synthesized} new, ${p.cached} cached`),
       onSegment: (index, speech) => ready.push(index, speech),
     }).catch(async (e: unknown) => {
+      bar.stop();
       ready.fail(e);
       await audioDone.catch(() => {});
       throw audioFailure ?? e;
@@ -258,8 +288,7 @@ async function speakAndEncode(
       encodeBar = reporter.progress('Encoding', options.formats.length);
       encodeBar.update(filesWritten);
     }
-    const audio = await audioDone;
-    encodeBar?.stop();
+    const audio = await audioDone.finally(() => encodeBar?.stop());
     const encoded = audio.encodedChapters.length;
     reporter.info(`${encoded} chapter(s) encoded, ${plan.chapters.length - encoded} from the chapter cache`);
     ctx.lap('audio');
@@ -270,7 +299,7 @@ async function speakAndEncode(
 }
 
 /** Captions, transcripts, JSON chapters and, when asked, the podcast feed. */
-async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: AudioBook }): Promise<{ files: string[]; feedUrl?: string }> {
+async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: AudioBook; previousFeed: string }): Promise<{ files: string[]; feedUrl?: string }> {
   const { options, audio, outDir } = ctx;
   const voiceLabels = new Map([...ctx.cast.voices].map(([name, v]) => [name, v.label]));
   const captionFiles = buildCaptionFiles(audio.timeline, ctx.spoken, {
@@ -280,25 +309,15 @@ async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: A
   });
   const captionNames = await writeCaptionFiles(outDir, captionFiles);
   await writeFileAtomic(join(outDir, 'chapters.json'), JSON.stringify(buildJsonChapters(ctx.book.meta, audio.timeline), null, 2) + '\n');
+  options.signal?.throwIfAborted();
   // Loaded on demand: the feed's XML libraries cost start-up time on every other run.
   const feed = options.feed
     ? await (await import('./feed/index.js')).publishFeed(
         { outDir, audio, timeline: audio.timeline, spoken: ctx.spoken },
-        { ...options.feed, voiceLabels, reporter: ctx.reporter },
+        { ...options.feed, voiceLabels, reporter: ctx.reporter, previousFeedPath: ctx.previousFeed, signal: options.signal },
       )
     : undefined;
   return { files: [...audio.files, ...captionNames, 'chapters.json', ...(feed?.files ?? [])], feedUrl: feed?.feedUrl };
-}
-
-async function coverOf(book: BookDocument): Promise<string | undefined> {
-  if (!book.meta.cover) return undefined;
-  const path = resolve(dirname(book.sourceFile), book.meta.cover);
-  try {
-    await access(path, constants.R_OK);
-  } catch {
-    throw new NarrateError(`${book.sourceFile}: cover image "${path}" cannot be read. Fix "cover:" in the front matter (a path relative to the script)`);
-  }
-  return path;
 }
 
 function voicesUsed(book: BookDocument, cast: VoiceCast): VoiceProfile[] {

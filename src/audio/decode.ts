@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { NarrateError } from '../errors.js';
 import { ensureFfmpeg, ffmpegBinary } from './ffmpeg.js';
+import { trackChild } from '../util/interruption.js';
 
 export async function decodeToPcm(audio: Uint8Array, sampleRate: number, signal?: AbortSignal): Promise<Int16Array> {
   return toPcm(audio, [], sampleRate, 'decode audio', signal);
@@ -20,7 +21,8 @@ async function toPcm(input: Uint8Array, inputArgs: string[], sampleRate: number,
   await ensureFfmpeg();
   const bin = ffmpegBinary();
   const args = ['-hide_banner', '-loglevel', 'error', ...inputArgs, '-i', 'pipe:0', '-ac', '1', '-ar', String(sampleRate), '-f', 's16le', '-acodec', 'pcm_s16le', 'pipe:1'];
-  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], signal });
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], signal, killSignal: 'SIGKILL' });
+  trackChild(child);
   const chunks: Buffer[] = [];
   const errors: Buffer[] = [];
   child.stdout.on('data', (c: Buffer) => chunks.push(c));
@@ -28,10 +30,12 @@ async function toPcm(input: Uint8Array, inputArgs: string[], sampleRate: number,
   // ffmpeg may stop reading early on bad input; the exit code reports that, not EPIPE.
   child.stdin.on('error', () => {});
   child.stdin.end(input);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
+  // 'close' follows 'error' too (spawn failure, abort): settling on it means ffmpeg has exited.
+  let failure: Error | undefined;
+  child.on('error', (e) => (failure ??= e));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (signal?.aborted) throw signal.reason;
+  if (failure) throw failure;
   if (code !== 0) {
     const reason = Buffer.concat(errors).toString('utf8').trim().split('\n').pop() || `exit code ${code}`;
     throw new NarrateError(`could not ${what} with ffmpeg: ${reason}`);

@@ -24,7 +24,7 @@ export async function encodeChapters(
 ): Promise<ChapterRecord[]> {
   // Stops every encoder of this run when the run is interrupted or any chapter fails.
   const stop = new AbortController();
-  const onAbort = () => stop.abort();
+  const onAbort = () => stop.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   const iterator = speeches[Symbol.asyncIterator]();
   let sampleRate = plan.chapters.find((c) => c.cached)?.cached!.sampleRate ?? 0;

@@ -1,11 +1,13 @@
 // The one module that drives ffmpeg (through fluent-ffmpeg). Each chapter's PCM goes in
 // on stdin and is encoded once; the book and the podcast episodes are then made from
 // the encoded chapters by stream copy.
+import type { ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { NarrateError } from '../errors.js';
+import { trackChild } from '../util/interruption.js';
 import { AAC_PRIMING } from './frames.js';
 
 export type AudioFormat = 'm4b' | 'mp3';
@@ -18,6 +20,7 @@ export interface EncodeJob {
   outPath: string;
   /** Bit rate in kb/s. */
   bitrate: number;
+  /** Aborting kills ffmpeg; the promise settles once it has exited. */
   signal?: AbortSignal;
 }
 
@@ -32,6 +35,7 @@ export interface JoinJob {
   metadataPath: string;
   coverPath?: string;
   outPath: string;
+  /** Aborting kills ffmpeg; the promise settles once it has exited. */
   signal?: AbortSignal;
 }
 
@@ -42,6 +46,7 @@ export interface TagJob {
   metadataPath: string;
   coverPath?: string;
   outPath: string;
+  /** Aborting kills ffmpeg; the promise settles once it has exited. */
   signal?: AbortSignal;
 }
 
@@ -152,28 +157,35 @@ function concatQuote(path: string): string {
   return `'${path.replace(/'/g, "'\\''")}'`;
 }
 
-/** Runs one ffmpeg child; `signal` kills it (ffmpeg children never outlive an interrupted run). */
+/**
+ * Runs one ffmpeg command. On abort the process is killed at once (its output is
+ * thrown away anyway), and the promise settles only after it has exited, so no
+ * ffmpeg outlives the run or writes into a folder that is being removed.
+ */
 function run(command: ffmpeg.FfmpegCommand, outPath: string, what: string, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(interrupted());
-    const abort = () => command.kill('SIGKILL');
-    signal?.addEventListener('abort', abort, { once: true });
+    if (signal?.aborted) return reject(signal.reason);
+    let proc: ChildProcess | undefined;
+    const stop = () => proc?.kill('SIGKILL');
+    signal?.addEventListener('abort', stop, { once: true });
+    const settle = () => signal?.removeEventListener('abort', stop);
     command
-      .on('error', (err: Error, _out: string | null, stderr: string | null) => {
-        signal?.removeEventListener('abort', abort);
-        reject(signal?.aborted ? interrupted() : new NarrateError(`ffmpeg could not ${what}: ${lastLine(stderr ?? undefined) || err.message}`));
+      .on('start', () => {
+        // fluent-ffmpeg keeps the running process here; its 'start' comes right after spawning.
+        proc = (command as unknown as { ffmpegProc?: ChildProcess }).ffmpegProc;
+        if (proc) trackChild(proc);
+        if (signal?.aborted) stop();
       })
-      .on('start', (cmd: string) => process.env.NARRATE_DEBUG_FFMPEG && console.error(cmd))
+      .on('error', (err: Error, _out: string | null, stderr: string | null) => {
+        settle();
+        reject(signal?.aborted ? signal.reason : new NarrateError(`ffmpeg could not ${what}: ${lastLine(stderr ?? undefined) || err.message}`));
+      })
       .on('end', () => {
-        signal?.removeEventListener('abort', abort);
+        settle();
         resolve();
       })
       .save(outPath);
   });
-}
-
-function interrupted(): NarrateError {
-  return new NarrateError('interrupted; finished segments are cached and a rerun resumes from them', 130);
 }
 
 function lastLine(stderr: string | undefined): string {

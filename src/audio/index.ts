@@ -5,11 +5,10 @@
 // A rerun encodes only the chapters whose inputs changed and asks the speech stage
 // only for their segments (see planChapters).
 import { rmSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BookMeta, Segment, SegmentSpeech, SpokenBook, Timeline, TimedChapter } from '../types.js';
-import { produceFileAtomic } from '../util/atomic-file.js';
+import { makeWorkDir, produceFileAtomic, removeWorkDir } from '../util/atomic-file.js';
 import { ChapterStore, chapterKey, slotOf, type ChapterRecord } from './chapter-store.js';
 import { encodeChapters } from './encode-chapters.js';
 import { escapeMetadata, joinChapters, tagChapter, type AudioFormat } from './ffmpeg.js';
@@ -116,9 +115,9 @@ export async function writeAudioBook(
 ): Promise<AudioBook> {
   const store = new ChapterStore(plan.chapterDir ?? (await temporaryChapterDir()));
   const temporary = plan.chapterDir === undefined;
-  const close = () => (temporary ? rm(store.dir, { recursive: true, force: true }) : Promise.resolve());
+  const close = () => (temporary ? removeWorkDir(store.dir) : Promise.resolve());
   const encodedChapters = plan.chapters.filter((c) => !c.cached).map((c) => c.chapterIndex);
-  const work = await mkdtemp(join(tmpdir(), 'narrate-'));
+  const work = await makeWorkDir('narrate-');
   try {
     const records = await encodeChapters(segments, plan, store, speeches, bitrate, options.signal);
     const sampleRate = records[0]!.sampleRate;
@@ -128,7 +127,7 @@ export async function writeAudioBook(
     if (!options.reuse) {
       const metadataPath = join(work, 'metadata.txt');
       await writeFile(metadataPath, ffMetadata(book.meta, timeline.chapters));
-      await Promise.all(
+      await allSettledOrThrow(
         options.formats.map((format) =>
           produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
             joinChapters({
@@ -160,8 +159,14 @@ export async function writeAudioBook(
     await close();
     throw e;
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await removeWorkDir(work);
   }
+}
+
+/** Waits for every job (no ffmpeg is left running), then fails with the first failure. */
+async function allSettledOrThrow(jobs: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(jobs)).find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
@@ -169,14 +174,14 @@ export async function writeAudioBook(
  * the process, whichever comes first: the feed may ask for them after narrate() returns.
  */
 async function temporaryChapterDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'narrate-chapters-'));
+  const dir = await makeWorkDir('narrate-chapters-');
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
 async function writeChapterFile(formats: AudioFormat[], store: ChapterStore, key: string, job: ChapterFileJob): Promise<void> {
   if (!formats.includes(job.format)) throw new Error(`chapter ${job.chapterIndex} was not encoded as ${job.format}`);
-  const work = await mkdtemp(join(tmpdir(), 'narrate-chapter-'));
+  const work = await makeWorkDir('narrate-chapter-');
   try {
     const metadataPath = join(work, 'metadata.txt');
     const lines = [';FFMETADATA1', ...Object.entries(job.tags).map(([k, v]) => `${k}=${escapeMetadata(v)}`)];
@@ -185,7 +190,7 @@ async function writeChapterFile(formats: AudioFormat[], store: ChapterStore, key
       tagChapter({ inPath: store.audioPath(key, job.format), format: job.format, metadataPath, coverPath: job.coverPath, outPath, signal: job.signal }),
     );
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await removeWorkDir(work);
   }
 }
 

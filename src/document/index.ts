@@ -6,7 +6,7 @@ import type { BookDocument, Chapter, Paragraph } from '../types.js';
 import { VOICE_DIRECTIVE, type Block } from './blocks.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { markdownBlocks } from './markdown.js';
-import { parsePacingMarks } from './pacing-marks.js';
+import { parsePacingMarks, type MalformedMarks } from './pacing-marks.js';
 import { plainTextBlocks, type NumberedLine } from './plain-text.js';
 import { splitSentences } from './sentences.js';
 import { slugify } from '../util/slug.js';
@@ -27,7 +27,7 @@ export function parseScript(source: ScriptSource, options: ParseOptions = {}): B
     source.format === 'markdown'
       ? markdownBlocks(linesToText(lines, bodyLineOffset), bodyLineOffset)
       : plainTextBlocks(lines.filter((l) => l.line > bodyLineOffset), frontMatter.title !== undefined);
-  return buildBook(source.path, frontMatter, blocks);
+  return buildBook(source.path, frontMatter, blocks, source.format === 'markdown' ? 'error' : 'text');
 }
 
 function numberLines(body: string, offset: number): NumberedLine[] {
@@ -50,10 +50,12 @@ interface BookBuilder {
   /** Voice a directive set for the rest of the chapter. */
   sectionVoice?: string;
   chapterVoice: string;
+  /** Markdown scripts are written for narrate; plain text is often pasted, so its brackets are text. */
+  malformedMarks: MalformedMarks;
 }
 
-function buildBook(file: string, fm: FrontMatter, blocks: Block[]): BookDocument {
-  const book: BookBuilder = { file, title: fm.title, author: fm.author, chapters: [], chapterVoice: fm.voice ?? DEFAULT_VOICE };
+function buildBook(file: string, fm: FrontMatter, blocks: Block[], malformedMarks: MalformedMarks): BookDocument {
+  const book: BookBuilder = { file, title: fm.title, author: fm.author, chapters: [], chapterVoice: fm.voice ?? DEFAULT_VOICE, malformedMarks };
   for (const block of blocks) addBlock(book, block, fm);
   const chapters = book.chapters.filter((c) => c.paragraphs.length > 0);
   if (chapters.length === 0) throw new NarrateError(`${file}: the script has no text to narrate. Add paragraphs under a "## Chapter" heading`);
@@ -120,7 +122,7 @@ function addParagraph(book: BookBuilder, rawText: string, line: number): void {
     }
     voice = name;
   }
-  const marked = parsePacingMarks(text, line, book.file);
+  const marked = parsePacingMarks(text, line, book.file, book.malformedMarks);
   const drafts = splitSentences(marked);
   if (drafts.length === 0) return;
   const paragraph: Paragraph = { voice, location: { file: book.file, line }, sentences: [] };

@@ -1,6 +1,9 @@
 // Speech Markdown pacing marks inside paragraph text: [500ms], [2s], [break:"strong"],
 // (FBI)[characters], (word)[emphasis:"strong"], (Dr.)[sub:"Doctor"].
-// Everything else, including anything that looks like SSML, stays literal text.
+// Everything else, including anything that looks like SSML, stays literal text: brackets
+// in ordinary writing ("[sic]", "[laughs]", "(ed.)[1]") are text. In Markdown a bracket
+// that is clearly an attempt at a mark ("[2sec]", "[break:"loud"]") stops the run with
+// its line; in plain text, which is often pasted, it is read as written.
 import { fileError } from '../errors.js';
 import type { BreakStrength, EmphasisLevel, Inline } from '../types.js';
 
@@ -23,8 +26,9 @@ const MARK = new RegExp(
     String.raw`\[(?<ms>\d+(?:\.\d+)?)(?<unit>ms|s)\]`,
     String.raw`\[break:"(?<strength>[a-z-]+)"\]`,
     String.raw`\((?<target>[^()\n]+)\)\[(?<modifier>[a-z]+)(?::"(?<value>[^"\n]*)")?\]`,
-    // Anything shaped like a mark but not one of the above is a mistake, not text.
-    String.raw`(?<bad>\[(?:\d+(?:\.\d+)?\s*(?:m?secs?|seconds?|millis|milliseconds?|ms|s)|break[^\]\n]*|[a-z]+:"[^\]\n]*)\])`,
+    // Shaped like a mark but not one: a length with a unit, "break" alone or with a value,
+    // a name:"value". "[breaking news]" or "[sic]" is not shaped like one.
+    String.raw`(?<bad>\[(?:\d+(?:\.\d+)?\s*(?:m?secs?|seconds?|millis|milliseconds?|ms|s)|break(?:\s*[:=][^\]\n]*)?|[a-z]+\s*:\s*"[^\]\n]*)\])`,
   ].join('|'),
   'g',
 );
@@ -33,7 +37,10 @@ const STRENGTHS = new Set<BreakStrength>(['none', 'x-weak', 'weak', 'medium', 's
 const EMPHASIS = new Set<EmphasisLevel>(['strong', 'moderate', 'reduced']);
 const HELP = 'Use [500ms], [2s], [break:"strong"], (text)[characters], (text)[emphasis:"strong"] or (text)[sub:"alias"]';
 
-export function parsePacingMarks(text: string, firstLine: number, file: string): MarkedParagraph {
+/** What a malformed mark does: stop the run (Markdown scripts) or stay as text (plain text). */
+export type MalformedMarks = 'error' | 'text';
+
+export function parsePacingMarks(text: string, firstLine: number, file: string, malformed: MalformedMarks = 'error'): MarkedParagraph {
   const out: MarkedParagraph = { display: '', lineAt: [], inlines: [] };
   let line = firstLine;
   let cursor = 0;
@@ -47,8 +54,10 @@ export function parsePacingMarks(text: string, firstLine: number, file: string):
     out.display += s;
   };
   for (const m of text.matchAll(MARK)) {
+    const markLine = line + (text.slice(cursor, m.index).match(/\n/g)?.length ?? 0);
+    const mark = toInline(m, `${markLine}`, file, malformed);
+    if (!mark) continue; // read as written, with the text around it
     emitText(text.slice(cursor, m.index));
-    const mark = toInline(m, `${line}`, file);
     const at = out.display.length;
     out.inlines.push({ ...mark, at });
     if (mark.kind !== 'break') {
@@ -61,7 +70,17 @@ export function parsePacingMarks(text: string, firstLine: number, file: string):
   return out;
 }
 
-function toInline(m: RegExpMatchArray, line: string, file: string): Inline {
+/** The mark as an inline; undefined when it is text: "(he said)[sic]", or any malformed mark in plain text. */
+function toInline(m: RegExpMatchArray, line: string, file: string, malformed: MalformedMarks): Inline | undefined {
+  try {
+    return markInline(m, line, file);
+  } catch (e) {
+    if (malformed === 'text') return undefined;
+    throw e;
+  }
+}
+
+function markInline(m: RegExpMatchArray, line: string, file: string): Inline | undefined {
   const g = m.groups!;
   const bad = (why: string) => fileError(file, line, `malformed pacing mark "${m[0]}": ${why}`, HELP);
   if (g.bad) throw bad('not a mark narrate knows');
@@ -86,6 +105,8 @@ function toInline(m: RegExpMatchArray, line: string, file: string): Inline {
       if (!g.value?.trim()) throw bad('sub needs the words to say, e.g. (Dr.)[sub:"Doctor"]');
       return { kind: 'sub', text: target, alias: g.value.trim() };
     default:
+      // "(x)[name:"value"]" is mark syntax; "(x)[word]" may be ordinary writing.
+      if (g.value === undefined) return undefined;
       throw bad(`unknown modifier "${g.modifier}"`);
   }
 }

@@ -29,6 +29,7 @@ export interface EpisodeFiles {
 export interface EpisodeWriteOptions {
   coverPath?: string;
   captions?: EpisodeCaptionBuilder;
+  signal?: AbortSignal;
 }
 
 export async function writeChapterEpisode(result: FeedSource, plan: EpisodePlan, options: EpisodeWriteOptions): Promise<EpisodeFiles> {
@@ -55,6 +56,7 @@ async function writeEpisodeAudio(result: FeedSource, plan: EpisodePlan, options:
     outPath: join(result.outDir, plan.audioFile),
     tags: episodeTags(result, plan),
     coverPath: options.coverPath,
+    signal: options.signal,
   });
 }
 

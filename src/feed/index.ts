@@ -35,6 +35,10 @@ export interface PublishFeedOptions {
   voiceLabels?: ReadonlyMap<string, string>;
   /** Builds per-episode captions and transcript; default: the captions stage. */
   episodeCaptions?: EpisodeCaptionBuilder;
+  /** The feed.xml published last time, whose episodes keep their guid, date and file; default: feed.xml in outDir. */
+  previousFeedPath?: string;
+  /** Aborting stops the episode encodes (every ffmpeg and ffprobe is killed and awaited). */
+  signal?: AbortSignal;
 }
 
 export interface PublishedFeed {
@@ -55,7 +59,7 @@ const ENCODERS = Math.max(1, Math.min(4, availableParallelism()));
 
 export async function publishFeed(result: FeedSource, options: PublishFeedOptions): Promise<PublishedFeed> {
   const { base, config, cover, warnings } = await checkInputs(result, options);
-  const published = await readPreviousFeed(join(result.outDir, FEED_FILE), warnings);
+  const published = await readPreviousFeed(options.previousFeedPath ?? join(result.outDir, FEED_FILE), warnings);
   const now = wholeSecond(options.now ?? new Date());
 
   const plans = options.episodes === 'book' ? [planBookEpisode(result.spoken, bookAudioFile(result))] : planChapterEpisodes(result.spoken, published, base);
@@ -68,7 +72,7 @@ export async function publishFeed(result: FeedSource, options: PublishFeedOption
   if (episodes.some((e) => !e.files.vtt)) warnings.push(`${BOOK_CAPTIONS} is missing: the episode has no captions or transcript. Narrate the book again before publishing`);
 
   const pubDates = newPubDates(plans, published, now);
-  const items = await Promise.all(episodes.map((e) => feedItem(result, base, e.plan, e.files, pubDates.get(e.plan.guid)!)));
+  const items = await mapConcurrently(episodes, ENCODERS, (e) => feedItem(result, base, e.plan, e.files, pubDates.get(e.plan.guid)!, options.signal));
   const coverFile = cover ? await publishCover(result.outDir, cover) : undefined;
   if (coverFile) files.push(coverFile);
   const channel = feedChannel(result, base, config, coverFile, items, now);
@@ -93,7 +97,11 @@ async function checkInputs(result: FeedSource, options: PublishFeedOptions) {
 }
 
 function episodeOptions(options: PublishFeedOptions, cover: CoverCheck | undefined) {
-  return { coverPath: cover?.isJpegOrPng ? cover.path : undefined, captions: options.episodeCaptions ?? captionsStageBuilder(options.voiceLabels) };
+  return {
+    coverPath: cover?.isJpegOrPng ? cover.path : undefined,
+    captions: options.episodeCaptions ?? captionsStageBuilder(options.voiceLabels),
+    signal: options.signal,
+  };
 }
 
 function feedChannel(result: FeedSource, base: URL, config: FeedConfig, coverFile: string | undefined, items: FeedItem[], now: Date): FeedChannel {
@@ -120,7 +128,7 @@ function feedChannel(result: FeedSource, base: URL, config: FeedConfig, coverFil
   };
 }
 
-async function feedItem(result: FeedSource, base: URL, plan: EpisodePlan, files: EpisodeFiles, pubDate: Date): Promise<FeedItem> {
+async function feedItem(result: FeedSource, base: URL, plan: EpisodePlan, files: EpisodeFiles, pubDate: Date, signal?: AbortSignal): Promise<FeedItem> {
   const audioPath = join(result.outDir, files.audio);
   const language = result.spoken.meta.language;
   const transcripts: FeedItem['transcripts'] = [];
@@ -132,7 +140,7 @@ async function feedItem(result: FeedSource, base: URL, plan: EpisodePlan, files:
     guid: plan.guid,
     pubDate,
     enclosure: { url: urlFor(base, files.audio), length: (await stat(audioPath)).size, type: files.audio.endsWith('.mp3') ? 'audio/mpeg' : 'audio/x-m4a' },
-    durationSeconds: await durationSeconds(audioPath),
+    durationSeconds: await durationSeconds(audioPath, signal),
     episode: plan.position,
     transcripts,
     chaptersUrl: urlFor(base, files.chapters),
@@ -189,16 +197,27 @@ function wholeSecond(date: Date): Date {
   return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }
 
-/** Runs fn over items, at most `limit` at a time, keeping the results in order. */
+/**
+ * Runs fn over items, at most `limit` at a time, keeping the results in order. After a
+ * failure no new item starts, and it waits for those running (and their ffmpeg) to end.
+ */
 async function mapConcurrently<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failed) {
       const i = next++;
-      results[i] = await fn(items[i]!);
+      try {
+        results[i] = await fn(items[i]!);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
   return results;
 }

@@ -21,12 +21,21 @@ export async function createProvider(name: string, options: ProviderOptions = {}
     case 'mock':
       return createMockProvider();
     case 'polly': {
-      // Loaded on demand: the AWS SDK is large and only Polly runs need it.
-      const polly = await import('./polly/index.js');
+      const polly = await loadPolly();
       const lexicons = options.lexicon ? [{ name: 'narrate', content: options.lexicon.text, source: options.lexicon.file }] : [];
       return polly.createPollyProvider({ lexicons, concurrency: options.pollyConcurrency, onNote: options.onNote });
     }
     default:
       throw new NarrateError(`unknown provider "${name}". Use one of: ${PROVIDER_NAMES.join(', ')}`);
+  }
+}
+
+/** Loaded on demand: the AWS SDK is large and only Polly runs need it. */
+export async function loadPolly(): Promise<typeof import('./polly/index.js')> {
+  try {
+    return await import('./polly/index.js');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    throw new NarrateError(`Amazon Polly support is not installed (${(e as Error).message.split('\n')[0]}). Reinstall narrate (npm install), or run "npm ci" in its folder`);
   }
 }

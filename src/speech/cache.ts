@@ -2,7 +2,7 @@
 // that decides its sound. Entries are written atomically, so an interrupted run
 // leaves only whole entries and the next run resumes from them.
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SpeechAudio, SpeechMark } from '../types.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
@@ -46,13 +46,20 @@ export class SegmentCache {
     }
   }
 
-  /** True when a whole entry exists (its metadata is written last). */
+  /**
+   * True when get() would return the entry: its record and an audio file of the length
+   * the record gives. A record whose audio is gone is not cached: it would be spoken
+   * (and billed) again, so the cost estimate must count it.
+   */
   async has(key: string): Promise<boolean> {
     if (!this.dir) return false;
-    return access(this.paths(key).meta).then(
-      () => true,
-      () => false,
-    );
+    const p = this.paths(key);
+    try {
+      const meta = JSON.parse(await readFile(p.meta, 'utf8')) as EntryMeta;
+      return (await stat(p.pcm)).size === meta.samples * 2;
+    } catch {
+      return false;
+    }
   }
 
   async put(key: string, audio: SpeechAudio): Promise<void> {

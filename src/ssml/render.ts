@@ -51,6 +51,10 @@ class SsmlWriter {
   billed = 0;
   tokenSpans: TokenSpan[] = [];
   private needsSpace = false;
+  /** The last node written was an element (say-as, sub, phoneme, …), not plain text. */
+  private afterElement = false;
+  /** A sentence's full stop held back until we know whether the sentence ends there. */
+  private pendingStop = false;
   constructor(
     private readonly caps: ProviderCapabilities,
     private readonly onDropped: DroppedTagListener,
@@ -67,22 +71,49 @@ class SsmlWriter {
   openSentence(): void {
     if (this.caps.ssmlTags.has('s')) this.raw('<s>');
     this.needsSpace = false;
+    this.afterElement = false;
   }
 
   closeSentence(): void {
-    if (this.caps.ssmlTags.has('s')) this.raw('</s>');
+    if (this.caps.ssmlTags.has('s')) {
+      this.pendingStop = false;
+      this.raw('</s>');
+    } else {
+      this.flushStop();
+    }
   }
 
-  /** Appends one node, space-separated from the previous; returns where it starts, or -1. */
+  /**
+   * Appends one node, space-separated from the previous; returns where it starts, or -1.
+   * Punctuation alone (the full stop after "p.m." spoken as letters) is attached to what
+   * precedes it.
+   */
   node(node: SpeechNode): number {
     const rendered = this.element(node);
     if (rendered === '') return -1;
-    if (this.needsSpace) this.raw(' ');
+    const punctuation = node.kind === 'text' && PUNCTUATION_ONLY.test(node.text);
+    // eSpeak NG reads a full stop that ends a sentence right after an element
+    // ("</say-as>.</s>", "[[phonemes]] .") as the word "dot". It waits: if the sentence
+    // ends there, </s> ends it instead.
+    if (punctuation && rendered.trim() === '.' && this.afterElement) {
+      this.pendingStop = true;
+      return -1;
+    }
+    this.flushStop();
+    if (this.needsSpace && !punctuation) this.raw(' ');
     const start = this.length;
     this.billed += billedLength(rendered);
     this.raw(rendered);
     this.needsSpace = true;
+    this.afterElement = node.kind !== 'text' && node.kind !== 'break';
     return start;
+  }
+
+  private flushStop(): void {
+    if (!this.pendingStop) return;
+    this.pendingStop = false;
+    this.billed += 1;
+    this.raw('.');
   }
 
   private supports(tag: SsmlTag): boolean {
@@ -119,6 +150,9 @@ class SsmlWriter {
     }
   }
 }
+
+/** Text with no letter, digit or symbol to say: pacing punctuation only. */
+const PUNCTUATION_ONLY = /^[\p{P}\s]+$/u;
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -99,5 +99,21 @@ describe('pasted text and pronunciation from the CLI', () => {
     expect(run.stdout).toMatch(/^phonemes: +dˈɑːktɚ smˈɪθ ɪn nˈaɪntiːn sˈɪkstinˈaɪn$/m);
     const wav = await readdir(join(dir, 'output'));
     expect(wav).toEqual(['say.wav']);
+  });
+});
+
+describe('the segment cache in the cost estimate', () => {
+  it('counts a segment whose audio file is gone as not cached, so its price is counted', async () => {
+    const dir = await tempDir();
+    await writeScript(dir, 'tiny.md', '# Tiny\n\n## One\n\nA short line.\n\nAnother short line.\n');
+    expect((await runCli(['tiny.md', '--provider', 'mock', '--format', 'mp3'], { cwd: dir })).code).toBe(0);
+    const dry = async () => /segments: (\d+) \((\d+) already cached\)/.exec((await runCli(['tiny.md', '--provider', 'mock', '--dry-run'], { cwd: dir })).stdout)!;
+    const before = await dry();
+    expect(before[2]).toBe(before[1]);
+    const cache = join(dir, 'output', '.cache');
+    const shard = (await readdir(cache))[0]!;
+    const pcm = (await readdir(join(cache, shard))).find((f) => f.endsWith('.pcm'))!;
+    await rm(join(cache, shard, pcm));
+    expect(Number((await dry())[2])).toBe(Number(before[1]) - 1);
   });
 });

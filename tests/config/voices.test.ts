@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAUSES, parseVoicesJson, voiceByName } from '../../src/config/voices.js';
+import { parseVoicesJson, voiceByName } from '../../src/config/voices.js';
 
 describe('voices.json', () => {
   it('fills defaults for pauses and providers', () => {
     const cast = parseVoicesJson('voices.json', JSON.stringify({ voices: { narrator: { local: { voice: 'en-gb' } } } }));
-    expect(cast.pauses).toEqual(DEFAULT_PAUSES);
+    // The defaults README documents.
+    expect(cast.pauses).toEqual({ sentenceMs: 400, paragraphMs: 900, chapterMs: 2000, afterTitleMs: 1000 });
     expect(cast.voices.get('narrator')).toMatchObject({ name: 'narrator', label: 'narrator', local: { voice: 'en-gb', rate: 165, pitch: 50 }, mock: { msPerChar: 60 } });
   });
 

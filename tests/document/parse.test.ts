@@ -111,6 +111,33 @@ describe('plain text scripts', () => {
   });
 });
 
+describe('brackets in ordinary writing', () => {
+  const WRITING = 'He called it "a bridge [breaking their friendship]" and [laughs] walked off.\nThe sign said "Closed on Mondy [sic]" (see notes)[1] and (he said)[sic] so.\n';
+  const written = (b: ReturnType<typeof parseText>) => b.chapters.flatMap((c) => c.paragraphs.flatMap((p) => p.sentences.map((s) => s.text))).join(' ');
+
+  it.each([
+    ['Markdown', () => parseMarkdown(`## One\n\n${WRITING}`)],
+    ['plain text', () => parseText(WRITING)],
+  ])('are read as written in %s', (_, parse) => {
+    const text = written(parse());
+    for (const kept of ['[breaking their friendship]', '[laughs]', '[sic]"', '(see notes)[1]', '(he said)[sic]']) expect(text).toContain(kept);
+  });
+
+  it('in plain text, even a malformed mark is text, while real marks still pace', () => {
+    const b = parseText('Wait [2sec] here, [break:"loud"] and (x)[emphasis:"loud"] now [500ms] done.\n');
+    const sentence = b.chapters[0]!.paragraphs[0]!.sentences[0]!;
+    expect(sentence.text).toBe('Wait [2sec] here, [break:"loud"] and (x)[emphasis:"loud"] now done.');
+    expect(sentence.inlines.filter((i) => i.kind === 'break')).toEqual([{ kind: 'break', timeMs: 500 }]);
+  });
+
+  it.each(['[2sec]', '[2 seconds]', '[break]', '[break:"loud"]', '[pause:"2s"]', '(x)[emphasis:"loud"]', '(x)[shout:"yes"]'])(
+    'in Markdown, %s is an attempt at a mark and stops with its line',
+    (mark) => {
+      expect(() => parseMarkdown(`## One\n\nFine [sic].\nA line\nthen ${mark} here.\n`, 'tale.md')).toThrow(/^tale\.md:5: malformed pacing mark/);
+    },
+  );
+});
+
 describe('bad scripts', () => {
   it('rejects a malformed pacing mark with file, line and the marks it knows', () => {
     expect(() => parseMarkdown('## One\n\nFine.\nWait [2sec] here.\n', 'tale.md')).toThrow(/^tale\.md:4: malformed pacing mark "\[2sec\]".*Use \[500ms\]/);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { narrate, type NarrateResult } from '../../src/pipeline.js';
-import type { FakePolly } from '../support/fake-polly.js';
+import { fakeSpeech, type FakePolly } from '../support/fake-polly.js';
 import { provider, startFake } from './helpers.js';
 
 let fake: FakePolly | undefined;
@@ -68,6 +68,13 @@ describe('narrate --provider polly against a compatible endpoint', () => {
       expect(t.endMs).toBeGreaterThanOrEqual(t.startMs);
       if (i > 0) expect(t.startMs).toBeGreaterThanOrEqual(tokens[i - 1]!.startMs);
     });
+    // Each word starts where the fake's speech marks put a word: the fake says every word
+    // for the same time whatever its length, so words spread by length would start elsewhere.
+    const markTimes = first.manifest.chapters
+      .flatMap((c) => c.segments)
+      .flatMap((seg) => fakeSpeech(seg.ssml).marks.filter((m) => m.type === 'word').map((m) => seg.startMs + m.time));
+    const offMarks = tokens.filter((t) => !markTimes.some((ms) => Math.abs(ms - t.startMs) <= 1));
+    expect(offMarks.map((t) => `${t.written}@${t.startMs}`)).toEqual([]);
     expect(fake.speechRequests().every((r) => r.httpVersion === '2.0' && r.json?.LanguageCode === 'en-US')).toBe(true);
 
     const requestsBefore = fake.speechRequests().length;

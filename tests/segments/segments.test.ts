@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAUSES } from '../../src/config/voices.js';
+
+// The documented defaults, written out: the test checks which pause goes where, not the constant against itself.
+const SENTENCE_MS = 400;
+const PARAGRAPH_MS = 900;
+const CHAPTER_MS = 2000;
+const AFTER_TITLE_MS = 1000;
 import type { ProviderCapabilities, SsmlTag } from '../../src/providers/provider.js';
 import { buildSegments } from '../../src/segments/index.js';
 import { toSpokenBook } from '../../src/speech-text/index.js';
@@ -30,13 +36,13 @@ describe('segments', () => {
   it('announces each chapter title first, then one segment per short paragraph', () => {
     const segs = segmentsOf('## Alpha\n\nOne. Two.\n\nThree.\n\n## Beta\n\nFour.\n');
     expect(segs.map((s) => [s.id, s.kind, s.pauseAfterMs])).toEqual([
-      ['c01-title', 'title', DEFAULT_PAUSES.afterTitleMs],
-      ['c01-p001-k01', 'body', DEFAULT_PAUSES.paragraphMs],
-      ['c01-p002-k01', 'body', DEFAULT_PAUSES.chapterMs],
-      ['c02-title', 'title', DEFAULT_PAUSES.afterTitleMs],
+      ['c01-title', 'title', AFTER_TITLE_MS],
+      ['c01-p001-k01', 'body', PARAGRAPH_MS],
+      ['c01-p002-k01', 'body', CHAPTER_MS],
+      ['c02-title', 'title', AFTER_TITLE_MS],
       ['c02-p001-k01', 'body', 0],
     ]);
-    expect(segs[1]!.ssml).toBe(`<speak><s>One.</s> <break time='${DEFAULT_PAUSES.sentenceMs}ms'/><s>Two.</s></speak>`);
+    expect(segs[1]!.ssml).toBe(`<speak><s>One.</s> <break time='${SENTENCE_MS}ms'/><s>Two.</s></speak>`);
   });
 
   it('keeps every request within the provider limits, splitting only between sentences', () => {
@@ -65,7 +71,7 @@ describe('segments', () => {
   it('puts one sentence in each segment for an engine without sentence marks', () => {
     const segs = segmentsOf('## One\n\nGo now. Stop there. Wait here.\n', caps({ sentenceMarks: false })).filter((s) => s.kind === 'body');
     expect(segs.map((s) => s.sentenceIds.length)).toEqual([1, 1, 1]);
-    expect(segs.map((s) => s.pauseAfterMs)).toEqual([DEFAULT_PAUSES.sentenceMs, DEFAULT_PAUSES.sentenceMs, 0]);
+    expect(segs.map((s) => s.pauseAfterMs)).toEqual([SENTENCE_MS, SENTENCE_MS, 0]);
   });
 
   it('records where each written word is spoken in the SSML', () => {

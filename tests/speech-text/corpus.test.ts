@@ -3,6 +3,8 @@ import { spokenTokens } from '../../src/speech-text/index.js';
 import { heardPhonemes, renderLocalSsml, spokenText } from '../../src/say.js';
 import { espeakSynthesize } from '../../src/providers/local/espeak.js';
 import { CORPUS } from './corpus.js';
+import { renderSegmentSsml } from '../../src/ssml/render.js';
+import { LOCAL_CAPABILITIES } from '../../src/providers/local/index.js';
 
 const VOICE = { voice: 'en-us', rate: 165, pitch: 50 };
 
@@ -15,8 +17,17 @@ describe('speech-text corpus', () => {
     describe(`${c.rule}: ${c.text}`, () => {
       const tokens = speak(c.text);
 
-      it('keeps the written words for captions', () => {
-        expect(tokens.map((t) => t.written).filter(Boolean).join(' ')).toBe(c.text);
+      // Captions time each written word by where its spoken form sits in the SSML sent.
+      it('gives every written word a place of its own in the SSML, in order', () => {
+        const { ssml, tokenSpans } = renderSegmentSsml([{ sentenceId: 's', tokens, firstTokenIndex: 0 }], 0, LOCAL_CAPABILITIES, () => {});
+        expect(tokenSpans.map((span) => span.written)).toEqual(c.text.split(/\s+/));
+        let end = 0;
+        for (const span of tokenSpans) {
+          expect(span.start, span.written).toBeGreaterThanOrEqual(end);
+          const said = ssml.slice(span.start, span.end).replace(/<[^>]*>/g, '');
+          if (/[\p{L}\p{N}]/u.test(span.written)) expect(said, span.written).toMatch(/[\p{L}\p{N}\[]/u);
+          end = span.end;
+        }
       });
 
       it('speaks it as a narrator would', () => {

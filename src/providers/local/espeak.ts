@@ -2,6 +2,7 @@
 // because it ships the engine (no system install) and, unlike the native CLI,
 // reports word and sentence events with their audio positions.
 import { createRequire } from 'node:module';
+import { NarrateError } from '../../errors.js';
 
 export interface EspeakEvent {
   type: 'word' | 'sentence' | 'mark' | 'phoneme' | 'end' | 'play' | 'samplerate' | 'msg_terminated' | 'list_terminated';
@@ -43,7 +44,7 @@ async function loadWorker(): Promise<EspeakWorker> {
   try {
     factory = (await import(PACKAGE)).default;
   } catch {
-    throw new Error(`eSpeak NG is not installed (npm package ${PACKAGE}). Run "npm ci" in the narrate folder`);
+    throw notInstalled();
   }
   const module = await factory();
   const worker = new module.eSpeakNGWorker();
@@ -58,9 +59,17 @@ function worker(): Promise<EspeakWorker> {
   return workerPromise;
 }
 
+function notInstalled(): NarrateError {
+  return new NarrateError(`eSpeak NG, the local voice, is not installed (npm package ${PACKAGE} is missing). Reinstall narrate (npm install), or run "npm ci" in its folder`);
+}
+
 export function espeakVersion(): string {
   const require = createRequire(import.meta.url);
-  return `espeak-ng-emscripten@${(require(`${PACKAGE}/package.json`) as { version: string }).version}`;
+  try {
+    return `espeak-ng-emscripten@${(require(`${PACKAGE}/package.json`) as { version: string }).version}`;
+  } catch {
+    throw notInstalled();
+  }
 }
 
 async function configured(settings: EspeakSettings): Promise<EspeakWorker> {

@@ -2,7 +2,8 @@
 // engine's own events; a word stops where the engine's next pause (or word) begins.
 import type { SpeechAudio, SpeechMark } from '../../types.js';
 import type { ProviderCapabilities, SpeechRequest, TtsProvider } from '../provider.js';
-import { espeakVersion, type EspeakEvent } from './espeak.js';
+import { espeakVersion, type EspeakEvent, type EspeakVoice } from './espeak.js';
+import type { VoiceProfile } from '../../config/voices.js';
 import { EspeakPool } from './espeak-pool.js';
 import { NarrateError } from '../../errors.js';
 
@@ -28,12 +29,11 @@ export function createLocalProvider(): TtsProvider {
     capabilities: () => LOCAL_CAPABILITIES,
     engineVersion: espeakVersion,
     prepare: async (voices) => {
-      const known = new Set((await voicesReady).map((v) => v.identifier.split('/').pop()!.toLowerCase()));
-      for (const v of voices) {
-        if (!known.has(v.local.voice.toLowerCase())) {
-          throw new NarrateError(`voice "${v.name}": eSpeak NG has no voice "${v.local.voice}". Pick one from "npx narrate voices --provider local"`);
-        }
-      }
+      // The engine's own errors (it failed to load) cross the worker as text.
+      const available = await voicesReady.catch((e: Error) => {
+        throw new NarrateError(e.message);
+      });
+      checkEspeakVoices(voices, available);
     },
     synthesize: async (request: SpeechRequest): Promise<SpeechAudio> => {
       const out = await pool.synthesize(request.ssml, request.voice.local);
@@ -41,6 +41,19 @@ export function createLocalProvider(): TtsProvider {
     },
     close: () => pool.close(),
   };
+}
+
+/**
+ * eSpeak NG's set_voice reports success for a name it does not have and speaks with
+ * its default voice, so names are checked against the engine's own list.
+ */
+export function checkEspeakVoices(voices: VoiceProfile[], available: EspeakVoice[]): void {
+  const known = new Set(available.map((v) => v.identifier.split('/').pop()!.toLowerCase()));
+  for (const v of voices) {
+    if (!known.has(v.local.voice.toLowerCase())) {
+      throw new NarrateError(`voice "${v.name}": eSpeak NG has no voice "${v.local.voice}". Pick one from "npx narrate voices --provider local"`);
+    }
+  }
 }
 
 export function marksFromEvents(ssml: string, events: EspeakEvent[]): SpeechMark[] {

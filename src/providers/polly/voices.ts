@@ -5,7 +5,7 @@ import { NarrateError } from '../../errors.js';
 import type { VoiceProfile } from '../../config/voices.js';
 import { createPollyClient, type PollyClientOptions } from './client.js';
 import { asEngine, type PollyEngine } from './engines.js';
-import { describeAwsError } from './errors.js';
+import { credentialsHint, describeAwsError } from './errors.js';
 
 export interface PollyVoiceRow {
   id: string;
@@ -40,7 +40,7 @@ export async function listPollyVoices(
     const voices = await describeAllVoices(client, { language: filter.language, engine });
     return voices.map(toRow).sort((a, b) => a.language.localeCompare(b.language) || a.id.localeCompare(b.id));
   } catch (e) {
-    throw new NarrateError(`could not list Polly voices: ${describeAwsError(e)}`);
+    throw new NarrateError(credentialsHint(e) ?? `could not list Polly voices: ${describeAwsError(e)}. Check AWS_REGION and your network, then run again`);
   } finally {
     if (!options.client) client.destroy();
   }
