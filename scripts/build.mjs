@@ -18,7 +18,7 @@ const REVIEWED = new Map([
 
 await rm('dist', { recursive: true, force: true });
 const result = await build({
-  entryPoints: ['src/cli.ts', 'src/bench.ts', 'src/providers/local/espeak-worker.ts'],
+  entryPoints: ['src/cli.ts', 'src/bench.ts', 'src/bench-normalization.ts', 'src/providers/local/espeak-worker.ts'],
   // Flat names: espeak-pool finds the worker beside the chunk that contains it.
   entryNames: '[name]',
   outdir: 'dist',

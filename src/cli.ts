@@ -18,6 +18,9 @@ import { wavFile } from './audio/wav.js';
 import { readableClock } from './util/clock.js';
 import type { AudioFormat } from './audio/index.js';
 import { parseBaseUrl } from './feed/base-url.js';
+import { parseChapterSelection, type ChapterRange } from './document/select.js';
+import { formatLocation } from './document/location.js';
+import type { SkippedPart } from './document/html.js';
 import type { EpisodeMode } from './feed/episodes.js';
 import { exitCodeFor, Interruption, releaseAllNow, type StopSignal } from './util/interruption.js';
 
@@ -25,7 +28,11 @@ const EXAMPLES = `
 Examples:
   $ npx narrate script/the-keeper-of-tern-rock.md            narrate with the local voice into output/
   $ npx narrate script/story.md --dry-run                    show chapters, segments and length; speak nothing
+  $ npx narrate https://example.org/news/story --dry-run     a web article: what is read, what is left out and why
+  $ npx narrate saved/article.html                           a page saved from the browser
   $ npx narrate script/story.md --provider polly --format mp3
+  $ npx narrate book.epub --dry-run                          an EPUB: the chapters found and what is skipped
+  $ npx narrate book.epub --chapters 3-7,10                  narrate only those chapters
   $ npx narrate script/story.md --feed --base-url https://example.org/pod/   podcast feed + episodes
   $ npx narrate voices --provider local                      list the voices you can cast in voices.json
 `;
@@ -42,6 +49,12 @@ function parseUsd(value: string): number {
   return usd;
 }
 
+function parseChapterList(value: string): { spec: string; ranges: ChapterRange[] } {
+  const ranges = parseChapterSelection(value);
+  if (!ranges) throw new InvalidArgumentError('expected chapter numbers and ranges from 1, such as 3-7,10');
+  return { spec: value, ranges };
+}
+
 function parsePositiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
@@ -51,7 +64,7 @@ function parsePositiveInt(value: string): number {
 export function buildProgram(): Command {
   const program = new Command('narrate')
     .description('Turn a written story into a chaptered audiobook with captions, a transcript and a podcast feed.')
-    .argument('[script]', 'the story: a Markdown (.md) or plain text (.txt) file')
+.argument('[script]', 'the story: a Markdown (.md) or text (.txt) script, an EPUB book (.epub), a saved web page (.html) or an article URL')
     .addOption(new Option('-p, --provider <name>', 'text-to-speech provider').choices(PROVIDER_NAMES).default('local'))
     .option('--voices <file>', 'voice casting and pauses (default: voices.json if present)')
     .option('-o, --out <dir>', 'output folder; the book goes to <dir>/<book-slug>/', 'output')
@@ -65,6 +78,9 @@ export function buildProgram(): Command {
     .option('--max-cost <usd>', 'refuse to start a run estimated to cost more (Polly)', parseUsd)
     .option('--lexicon <file>', 'pronunciation lexicon, W3C PLS (default: lexicon.pls beside the script, or here)')
     .option('--keep-all', 'keep every line: no cleanup of pasted web text')
+    .option('--chapters <list>', 'narrate only these chapters, numbered as --dry-run lists them, e.g. 3-7,10', parseChapterList)
+    .option('--notes', 'books: read footnotes and endnotes (skipped by default)')
+    .option('--describe-images', 'books and pages: read image alt text (figures are read by their caption)')
     .option('--polly-concurrency <n>', 'Polly requests in flight at once (default: 8, standard 16)', parsePositiveInt)
     .option('--cache <dir>', 'segment cache folder (default: <out>/.cache)')
     .option('--no-cache', 'synthesize every segment afresh and store nothing')
@@ -137,6 +153,9 @@ interface NarrateCliOptions {
   maxCost?: number;
   lexicon?: string;
   keepAll?: boolean;
+  chapters?: { spec: string; ranges: ChapterRange[] };
+  notes?: boolean;
+  describeImages?: boolean;
   pollyConcurrency?: number;
   cache: string | boolean;
   quiet?: boolean;
@@ -160,6 +179,9 @@ async function runNarrate(script: string, opts: NarrateCliOptions): Promise<void
     maxCost: opts.maxCost,
     lexiconPath: opts.lexicon,
     keepAll: opts.keepAll,
+    chapters: opts.chapters,
+    notes: opts.notes,
+    describeImages: opts.describeImages,
     pollyConcurrency: opts.pollyConcurrency,
     feed,
     cacheDir: opts.cache === false ? false : typeof opts.cache === 'string' ? opts.cache : undefined,
@@ -180,6 +202,8 @@ function printResult(r: NarrateResult, quiet: boolean): void {
 
 function printDryRun(s: DryRunSummary): void {
   const lines = [`${s.book.meta.title}${s.book.meta.author ? ` by ${s.book.meta.author}` : ''} (dry run: nothing synthesized)`];
+  if (s.chaptersFrom) lines.push(`chapters from ${s.chaptersFrom}:`);
+  if (s.book.meta.publisher || s.book.meta.published) lines.push(`  from ${[s.book.meta.publisher, s.book.meta.published].filter(Boolean).join(', ')}`);
   for (const c of s.book.chapters) {
     const count = s.segments.filter((seg) => seg.chapterIndex === c.index).length;
     lines.push(`  ${String(c.index + 1).padStart(2)}. ${c.title}  (${c.paragraphs.length} paragraphs, ${count} segments)`);
@@ -190,11 +214,30 @@ function printDryRun(s: DryRunSummary): void {
     `estimated duration: ${readableClock(s.estimatedDurationMs)}`,
     ...(s.cost?.lines ?? []),
   );
+  if (s.skipped) lines.push(...formatSkipped(s.skipped));
   if (s.cleanup) {
     const dropped = formatDroppedLines(s.cleanup.dropped, s.cleanup.inlineRemovals);
     lines.push(dropped || 'cleanup: nothing dropped');
   }
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** Whole files one line each; parts inside the text counted by reason, with the first as an example. */
+function formatSkipped(skipped: SkippedPart[]): string[] {
+  if (skipped.length === 0) return ['skipped: nothing'];
+  const lines = ['skipped (not read):'];
+  const byReason = new Map<string, SkippedPart[]>();
+  for (const part of skipped) {
+    if (part.location.place === 'whole file' || part.reason.startsWith('before the first')) {
+      lines.push(`  [${part.reason}] ${part.location.place === 'whole file' ? part.location.file : `${part.location.place}`}${part.text ? `  "${part.text}"` : ''}`);
+      continue;
+    }
+    byReason.set(part.reason, [...(byReason.get(part.reason) ?? []), part]);
+  }
+  for (const [reason, parts] of byReason) {
+    lines.push(`  [${reason}] ${parts.length} part${parts.length === 1 ? '' : 's'}, first at ${formatLocation(parts[0]!.location)}${parts[0]!.text ? `: "${parts[0]!.text}"` : ''}`);
+  }
+  return lines;
 }
 
 // A reader that stops early (`narrate voices | head`) is no error: stop quietly.

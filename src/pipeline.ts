@@ -4,11 +4,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
-import { parseScript } from './document/index.js';
-import { withoutFrontMatter } from './document/front-matter.js';
-import { cleanupScript, type CleanupResult } from './cleanup/index.js';
-import { projectLexicon } from './lexicon/index.js';
-import { readScript } from './script/read-script.js';
+import { formatLocation } from './document/location.js';
+import { selectChapters, type ChapterRange } from './document/select.js';
+import type { SkippedPart } from './document/html.js';
+import type { CleanupResult } from './cleanup/index.js';
+import { ipaToEspeak, mergeLexicons, projectLexicon, type LexiconEntry } from './lexicon/index.js';
+import { readSource, type SourceBook } from './readers/index.js';
+import { castForLanguage, type LocalVoiceInfo } from './config/voice-language.js';
+import { isUrl } from './web/fetch-page.js';
 import { toSpokenBook } from './speech-text/index.js';
 import { buildSegments } from './segments/index.js';
 import { createProvider } from './providers/index.js';
@@ -48,6 +51,12 @@ export interface NarrateOptions {
   lexiconPath?: string;
   /** Skip the cleanup of pasted web text. */
   keepAll?: boolean;
+  /** Books: read footnotes and endnotes (skipped by default). */
+  notes?: boolean;
+  /** Books and pages: read image alt text (figures are read by caption only by default). */
+  describeImages?: boolean;
+  /** Narrate only these chapters (1-based, as --dry-run numbers them). */
+  chapters?: { spec: string; ranges: ChapterRange[] };
   /** Requests in flight at once for Polly; default per engine. */
   pollyConcurrency?: number;
   /** Caption formats beyond WebVTT: 'srt' also writes captions.srt. */
@@ -68,6 +77,10 @@ export interface DryRunSummary {
   cost?: CostEstimate;
   /** What cleanup of pasted text removed (absent with keepAll). */
   cleanup?: CleanupResult;
+  /** What a book or page reader did not read (front matter, notes, code…). */
+  skipped?: SkippedPart[];
+  /** Where the chapters came from (EPUB: which table of contents and level). */
+  chaptersFrom?: string;
 }
 
 export interface NarrateResult {
@@ -89,19 +102,33 @@ export interface NarrateResult {
 const ESTIMATED_CHARS_PER_SECOND = 15;
 
 export async function prepareBook(options: NarrateOptions) {
-  const source = await readScript(options.scriptPath);
-  const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path);
-  const book = parseScript(source, { lines: cleanup?.lines });
-  const lexicon = projectLexicon(options.scriptPath, process.cwd(), options.lexiconPath);
-  const cast = await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined);
-  const voices = voicesUsed(book, cast);
   const reporter = options.reporter ?? silentReporter;
+  const source = await readSource(options.scriptPath, {
+    keepAll: options.keepAll,
+    notes: options.notes,
+    describeImages: options.describeImages,
+    onNote: (m) => reporter.warn(m),
+  });
+  const book = options.chapters ? selectChapters(source.book, options.chapters.ranges, options.chapters.spec) : source.book;
+  const projectLex = projectLexicon(isUrl(options.scriptPath) ? undefined : options.scriptPath, process.cwd(), options.lexiconPath);
+  const providerName = typeof options.provider === 'string' ? options.provider : options.provider.name;
+  const cast = await castForLanguage(
+    await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined),
+    book.meta.language,
+    providerName,
+    localVoiceList,
+    (m) => reporter.warn(m),
+    (m) => reporter.info(m),
+  );
+  const voices = voicesUsed(book, cast);
   const provider =
     typeof options.provider === 'string'
-      ? await createProvider(options.provider, { lexicon, pollyConcurrency: options.pollyConcurrency, onNote: (m) => reporter.warn(m) })
+      ? await createProvider(options.provider, { lexicon: projectLex, pollyConcurrency: options.pollyConcurrency, onNote: (m) => reporter.warn(m) })
       : options.provider;
+  // The source's own lexicons (EPUB) stand behind the project's; their entries reach every provider through the speech text.
+  const lexicon = mergeLexicons(projectLex, source.lexicons ?? [], (entry) => canSay(entry, voices.some((v) => provider.capabilities(v).inlineEspeakPhonemes === true)), (m) => reporter.warn(m));
   const dropped = new Set<string>();
-  const spoken = toSpokenBook(book, { provider: provider.name, lexicon });
+  const spoken = toSpokenBook(book, { capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!), lexicon, onNote: (m) => reporter.warn(m) });
   const segments = buildSegments(spoken, {
     pauses: cast.pauses,
     capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!),
@@ -111,13 +138,40 @@ export async function prepareBook(options: NarrateOptions) {
       reporter.warn(`${provider.name} does not support <${tag}>; its text is spoken plainly`);
     },
   });
-  return { book, cast, voices, provider, spoken, segments, cleanup };
+  return { book, cast, voices, provider, spoken, segments, source };
 }
 
-export function summarize(book: BookDocument, segments: Segment[], cachedSegments: number, cost?: CostEstimate, cleanup?: CleanupResult): DryRunSummary {
+/** A voice that reads phonemes only as eSpeak NG codes cannot say what does not convert. */
+function canSay(entry: LexiconEntry, needsEspeakCodes: boolean): boolean {
+  if (!needsEspeakCodes || !entry.phoneme) return true;
+  if (entry.phoneme.alphabet !== 'ipa') return false;
+  try {
+    ipaToEspeak(entry.phoneme.ph);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function localVoiceList(): Promise<LocalVoiceInfo[]> {
+  const { espeakVoices } = await import('./providers/local/espeak.js');
+  return (await espeakVoices()).map((v) => ({ name: v.identifier.split('/').pop()!.toLowerCase(), languages: v.languages.map((l) => l.toLowerCase()) }));
+}
+
+export function summarize(book: BookDocument, segments: Segment[], cachedSegments: number, cost?: CostEstimate, source?: SourceBook): DryRunSummary {
   const characters = segments.reduce((n, s) => n + s.billedChars, 0);
   const pausesMs = segments.reduce((n, s) => n + s.pauseAfterMs, 0);
-  return { book, segments, characters, estimatedDurationMs: (characters / ESTIMATED_CHARS_PER_SECOND) * 1000 + pausesMs, cachedSegments, cost, cleanup };
+  return {
+    book,
+    segments,
+    characters,
+    estimatedDurationMs: (characters / ESTIMATED_CHARS_PER_SECOND) * 1000 + pausesMs,
+    cachedSegments,
+    cost,
+    cleanup: source?.cleanup,
+    skipped: source?.skipped,
+    chaptersFrom: source?.chaptersFrom,
+  };
 }
 
 /** The cost of what is not cached yet (segments of chapters already encoded need no speech): what this run would actually spend. */
@@ -158,7 +212,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
     mark = now;
   };
   if (options.feed) parseBaseUrl(options.feed.baseUrl); // a bad --base-url fails before anything is spoken
-  const { book, voices, cast, provider, spoken, segments, cleanup } = await prepareBook(options);
+  const { book, voices, cast, provider, spoken, segments, source } = await prepareBook(options);
   lap('prepare');
   let providerClosed: Promise<void> | undefined;
   const closeProvider = () => (providerClosed ??= provider.close());
@@ -178,7 +232,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
       rateKey: sampleRateKey(segments, provider, cast),
     });
     const { cachedSegments, cost } = await estimateCost(segments, plan.needsSpeech, speechKeys, provider, cast, cache);
-    if (options.dryRun) return summarize(book, segments, cachedSegments, cost, cleanup);
+    if (options.dryRun) return summarize(book, segments, cachedSegments, cost, source);
     if (cost && options.maxCost !== undefined && cost.usd > options.maxCost) {
       throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
     }
@@ -323,8 +377,8 @@ async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: A
 function voicesUsed(book: BookDocument, cast: VoiceCast): VoiceProfile[] {
   const used = new Map<string, VoiceProfile>();
   for (const chapter of book.chapters) {
-    used.set(chapter.voice, voiceByName(cast, chapter.voice, `${book.sourceFile}:${chapter.titleLocation.line}`));
-    for (const p of chapter.paragraphs) used.set(p.voice, voiceByName(cast, p.voice, `${book.sourceFile}:${p.location.line}`));
+    used.set(chapter.voice, voiceByName(cast, chapter.voice, formatLocation(chapter.titleLocation)));
+    for (const p of chapter.paragraphs) used.set(p.voice, voiceByName(cast, p.voice, formatLocation(p.location)));
   }
   if (used.size === 0) throw new NarrateError(`${book.sourceFile}: no voices used`);
   return [...used.values()];

@@ -58,7 +58,7 @@ export async function heardPhonemes(ssml: string, voice: EspeakSettings): Promis
 }
 
 export async function describePronunciation(text: string, options: { lexicon?: Lexicon; voice: EspeakSettings }): Promise<Pronunciation> {
-  const tokens = spokenTokens([{ kind: 'text', text }], { provider: 'local', lexicon: options.lexicon });
+  const tokens = spokenTokens([{ kind: 'text', text }], { capabilities: LOCAL_CAPABILITIES, lexicon: options.lexicon });
   const ssml = renderLocalSsml(tokens);
   return { spokenText: spokenText(tokens), ssml, phonemes: await heardPhonemes(ssml, options.voice) };
 }

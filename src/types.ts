@@ -9,8 +9,10 @@
 
 export interface SourceLocation {
   file: string;
-  /** 1-based line in the script file. */
+  /** 1-based line in the script file; for HTML sources, the block's position in its file. */
   line: number;
+  /** Where in a source without lines (HTML, EPUB): e.g. "#chapter-3, block 12". See formatLocation. */
+  place?: string;
 }
 
 export type BreakStrength = 'none' | 'x-weak' | 'weak' | 'medium' | 'strong' | 'x-strong';
@@ -22,7 +24,9 @@ export type Inline =
   | { kind: 'break'; timeMs?: number; strength?: BreakStrength }
   | { kind: 'characters'; text: string }
   | { kind: 'emphasis'; text: string; level: EmphasisLevel }
-  | { kind: 'sub'; text: string; alias: string };
+  | { kind: 'sub'; text: string; alias: string }
+  /** Text with its pronunciation given by the source (EPUB ssml:ph). */
+  | { kind: 'phoneme'; text: string; alphabet: 'ipa' | 'x-sampa'; ph: string };
 
 export interface Sentence {
   /** Stable id, e.g. "c02-p003-s01". */
@@ -60,6 +64,9 @@ export interface BookMeta {
   category?: string;
   explicit?: boolean;
   ownerEmail?: string;
+  /** Web articles: the site that published it and when (as the page states it). */
+  publisher?: string;
+  published?: string;
   /** Folder name under the output directory. */
   slug: string;
 }

@@ -86,7 +86,9 @@ export function transcriptText(book: SpokenBook, chapters: readonly TimedChapter
   const { meta } = book;
   const parts = [meta.title, ...(meta.author ? [`by ${meta.author}`] : [])];
   for (const chapter of book.chapters) {
-    parts.push('', `${chapter.title}`, `(from ${readableClock(chapterStart(chapters, chapter.index))})`, '', paragraphsOf(chapter).join('\n\n'));
+    // An article's first chapter is named after its headline, already written above.
+    const heading = chapter.index === 0 && chapter.title === meta.title ? [] : [`${chapter.title}`];
+    parts.push('', ...heading, `(from ${readableClock(chapterStart(chapters, chapter.index))})`, '', paragraphsOf(chapter).join('\n\n'));
   }
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

@@ -44,6 +44,7 @@ export const TEASER_LABEL = /^(related|read more|read also|also read|see also|mo
 /** The text a reader sees on a line: list, quote and heading markers and link targets removed. */
 export function visibleText(line: string): string {
   return line
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/^\s*(#{1,6}|>|[-*+•·]|\d+[.)])\s+/, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\s+/g, ' ')

@@ -2,13 +2,14 @@
 import { basename, extname } from 'node:path';
 import { fileError, NarrateError } from '../errors.js';
 import type { ScriptSource } from '../script/read-script.js';
-import type { BookDocument, Chapter, Paragraph } from '../types.js';
+import type { BookDocument, Chapter, Inline, Paragraph } from '../types.js';
 import { VOICE_DIRECTIVE, type Block } from './blocks.js';
 import { splitFrontMatter, type FrontMatter } from './front-matter.js';
 import { markdownBlocks } from './markdown.js';
-import { parsePacingMarks, type MalformedMarks } from './pacing-marks.js';
+import { parsePacingMarks, type MalformedMarks, type MarkedParagraph } from './pacing-marks.js';
+import { formatLocation } from './location.js';
 import { plainTextBlocks, type NumberedLine } from './plain-text.js';
-import { splitSentences } from './sentences.js';
+import { foldSpace, splitSentences, type SentenceDraft } from './sentences.js';
 import { slugify } from '../util/slug.js';
 
 /** A sentence longer than this has lost its punctuation; we refuse to guess its ends. */
@@ -18,16 +19,29 @@ const DEFAULT_VOICE = 'narrator';
 export interface ParseOptions {
   /** Lines left after cleanup of pasted text (original line numbers); all lines when absent. */
   lines?: NumberedLine[];
+  /** Book title and author found by cleanup (a pasted article's headline and byline); front matter wins. */
+  title?: string;
+  author?: string;
 }
 
 export function parseScript(source: ScriptSource, options: ParseOptions = {}): BookDocument {
-  const { frontMatter, body, bodyLineOffset } = splitFrontMatter(source.path, source.text);
+  const split = splitFrontMatter(source.path, source.text);
+  const { body, bodyLineOffset } = split;
+  const frontMatter = { ...split.frontMatter, title: split.frontMatter.title ?? options.title, author: split.frontMatter.author ?? options.author };
   const lines = options.lines ?? numberLines(body, bodyLineOffset);
   const blocks =
     source.format === 'markdown'
       ? markdownBlocks(linesToText(lines, bodyLineOffset), bodyLineOffset)
       : plainTextBlocks(lines.filter((l) => l.line > bodyLineOffset), frontMatter.title !== undefined);
   return buildBook(source.path, frontMatter, blocks, source.format === 'markdown' ? 'error' : 'text');
+}
+
+/** Book metadata a reader of structured sources (HTML, EPUB) found, in front-matter terms. */
+export type ReaderMeta = Omit<FrontMatter, 'owner_email'>;
+
+/** Builds the document from a reader's blocks: the same path the Markdown and text readers take. */
+export function bookFromBlocks(file: string, meta: ReaderMeta, blocks: Block[]): BookDocument {
+  return buildBook(file, meta, blocks, 'text'); // HTML paragraphs carry their inlines: no marks are parsed
 }
 
 function numberLines(body: string, offset: number): NumberedLine[] {
@@ -84,8 +98,9 @@ function addBlock(book: BookBuilder, block: Block, fm: FrontMatter): void {
     book.title = block.text;
     return;
   }
+  if (block.kind === 'anchor') return; // split points are the reader's business
   if (block.kind !== 'paragraph') {
-    startChapter(book, block.text, block.line, fm.voice ?? DEFAULT_VOICE);
+    startChapter(book, block.text, block.line, fm.voice ?? DEFAULT_VOICE, block.place);
     return;
   }
   if (book.chapters.length === 0) {
@@ -94,19 +109,36 @@ function addBlock(book: BookBuilder, block: Block, fm: FrontMatter): void {
       book.author = byLine[1]!.trim();
       return;
     }
-    startChapter(book, book.title ?? 'Introduction', block.line, fm.voice ?? DEFAULT_VOICE);
+    startChapter(book, book.title ?? 'Introduction', block.line, fm.voice ?? DEFAULT_VOICE, block.place);
   }
-  addParagraph(book, block.text, block.line);
+  if (block.inlines) addMarkedParagraph(book, markedFromInlines(block.inlines, block.line), book.sectionVoice ?? lastChapter(book).voice, block.line, block.place);
+  else addParagraph(book, block.text, block.line);
 }
 
-function startChapter(book: BookBuilder, title: string, line: number, voice: string): void {
+function lastChapter(book: BookBuilder): Chapter {
+  return book.chapters[book.chapters.length - 1]!;
+}
+
+function startChapter(book: BookBuilder, title: string, line: number, voice: string, place?: string): void {
   book.chapterVoice = voice;
   book.sectionVoice = undefined;
-  book.chapters.push({ index: book.chapters.length, title, titleLocation: { file: book.file, line }, voice, paragraphs: [] });
+  book.chapters.push({ index: book.chapters.length, title, titleLocation: { file: book.file, line, ...(place ? { place } : {}) }, voice, paragraphs: [] });
+}
+
+/** HTML content arrives already marked up: its inlines are placed as they are, no marks parsed. */
+function markedFromInlines(inlines: Inline[], line: number): MarkedParagraph {
+  const out: MarkedParagraph = { display: '', lineAt: [], inlines: [] };
+  for (const inline of inlines) {
+    out.inlines.push({ ...inline, at: out.display.length });
+    if (inline.kind === 'break') continue;
+    out.display += inline.text;
+    for (let i = 0; i < inline.text.length; i++) out.lineAt.push(line);
+  }
+  return out;
 }
 
 function addParagraph(book: BookBuilder, rawText: string, line: number): void {
-  const chapter = book.chapters[book.chapters.length - 1]!;
+  const chapter = lastChapter(book);
   const directive = VOICE_DIRECTIVE.exec(rawText);
   let text = rawText;
   let voice = book.sectionVoice ?? chapter.voice;
@@ -122,20 +154,41 @@ function addParagraph(book: BookBuilder, rawText: string, line: number): void {
     }
     voice = name;
   }
-  const marked = parsePacingMarks(text, line, book.file, book.malformedMarks);
-  const drafts = splitSentences(marked);
-  if (drafts.length === 0) return;
-  const paragraph: Paragraph = { voice, location: { file: book.file, line }, sentences: [] };
-  for (const d of drafts) {
-    if (d.text.length > MAX_SENTENCE_CHARS) {
-      throw fileError(book.file, `${d.line}`, `a sentence of ${d.text.length} characters has no sentence-ending punctuation`, 'Break it into sentences with full stops; narrate will not guess where they end');
-    }
-    paragraph.sentences.push({ id: '', text: d.text, inlines: d.inlines, location: { file: book.file, line: d.line } });
-  }
-  chapter.paragraphs.push(paragraph);
+  addMarkedParagraph(book, parsePacingMarks(text, line, book.file, book.malformedMarks), voice, line);
 }
 
-function renumberSentences(chapters: Chapter[]): void {
+function addMarkedParagraph(book: BookBuilder, marked: MarkedParagraph, voice: string, line: number, place?: string): void {
+  const drafts = splitSentences(marked);
+  if (drafts.length === 0) return;
+  const at = place ? { place } : {};
+  const paragraph: Paragraph = { voice, location: { file: book.file, line, ...at }, sentences: [] };
+  for (const d of drafts.flatMap((draft) => (place !== undefined && draft.text.length > MAX_SENTENCE_CHARS ? splitAtLineBreaks(draft) : [draft]))) {
+    if (d.text.length > MAX_SENTENCE_CHARS) {
+      const where = formatLocation({ file: book.file, line: d.line, ...at });
+      throw new NarrateError(`${where}: a sentence of ${d.text.length} characters has no sentence-ending punctuation. Break it into sentences with full stops; narrate will not guess where they end`);
+    }
+    paragraph.sentences.push({ id: '', text: d.text, inlines: d.inlines, location: { file: book.file, line: d.line, ...at } });
+  }
+  lastChapter(book).paragraphs.push(paragraph);
+}
+
+/**
+ * An HTML run past the sentence limit that has line breaks (verse without full stops)
+ * is read a line at a time, each line its own sentence, rather than refusing the book.
+ */
+function splitAtLineBreaks(draft: SentenceDraft): SentenceDraft[] {
+  if (!draft.inlines.some((i) => i.kind === 'break')) return [draft];
+  const pieces: Inline[][] = [[]];
+  for (const inline of draft.inlines) {
+    if (inline.kind === 'break') pieces.push([]);
+    else pieces[pieces.length - 1]!.push(inline);
+  }
+  return pieces
+    .map((inlines) => ({ inlines, text: foldSpace(inlines.map((i) => (i.kind === 'break' ? '' : i.text)).join('')), line: draft.line }))
+    .filter((p) => p.text !== '');
+}
+
+export function renumberSentences(chapters: Chapter[]): void {
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   for (const c of chapters) {
     c.paragraphs.forEach((p, pi) =>

@@ -1,5 +1,7 @@
 // Plain-text scripts: a line is a paragraph, a blank line starts a new part.
-// A part whose first line is short and heading-like is titled by it.
+// A part whose first line is short and heading-like starts a chapter titled by it; other
+// parts continue the chapter before them (the first is named after the book), so
+// chapters come from real headings only.
 import type { Block } from './blocks.js';
 
 export interface NumberedLine {
@@ -18,7 +20,6 @@ export function plainTextBlocks(lines: NumberedLine[], hasTitle: boolean): Block
   if (blankLinesSeparateParagraphs(splitParts(lines, false), hasTitle)) return paragraphModeBlocks(lines.filter((l) => l.text.trim() !== ''), hasTitle);
   const parts = splitParts(lines, true);
   const blocks: Block[] = [];
-  let partNumber = 0;
   parts.forEach((part, i) => {
     if (i === 0 && !hasTitle && isBookTitle(part, parts.length)) {
       blocks.push({ kind: 'book-title', text: part[0]!.text.trim(), line: part[0]!.line });
@@ -26,13 +27,10 @@ export function plainTextBlocks(lines: NumberedLine[], hasTitle: boolean): Block
       if (byLine) blocks.push({ kind: 'paragraph', text: byLine.text, line: byLine.line });
       return;
     }
-    partNumber++;
     const [first, ...rest] = part;
     if (isHeadingLike(first!.text) && rest.length > 0) {
       blocks.push({ kind: 'chapter', text: first!.text.trim(), line: first!.line });
       part = rest;
-    } else {
-      blocks.push({ kind: 'chapter', text: `Part ${partNumber}`, line: first!.line });
     }
     for (const l of part) blocks.push({ kind: 'paragraph', text: l.text, line: l.line });
   });

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { NarrateError } from '../errors.js';
-import { parseLexicon, type Lexicon } from './pls.js';
+import { parseLexicon, type Lexicon, type LexiconEntry } from './pls.js';
 
 export { parseLexicon, lookupEntry, type Lexicon, type LexiconEntry, type PhoneticAlphabet } from './pls.js';
 export { ipaToEspeak, espeakInlinePhonemes } from './ipa-to-espeak.js';
@@ -40,3 +40,34 @@ export function projectLexicon(scriptFile: string | undefined, projectRoot: stri
   return path ? loadLexicon(path) : undefined;
 }
 
+
+/**
+ * The project lexicon with a source's own lexicons (EPUB <link rel="pronunciation">)
+ * behind it: an entry for a word the project lexicon already spells out is dropped,
+ * so the project's entries win; so is one the provider cannot say (`canSay`).
+ */
+export function mergeLexicons(
+  project: Lexicon | undefined,
+  sources: Lexicon[],
+  canSay: (entry: LexiconEntry) => boolean = () => true,
+  onNote?: (message: string) => void,
+): Lexicon | undefined {
+  if (sources.length === 0) return project;
+  const entries: LexiconEntry[] = [...(project?.entries ?? [])];
+  const known = new Set(entries.flatMap((e) => e.graphemes.map((g) => g.toLowerCase())));
+  for (const lexicon of sources) {
+    let unsayable = 0;
+    for (const entry of lexicon.entries) {
+      if (entry.graphemes.some((g) => known.has(g.toLowerCase()))) continue;
+      if (!canSay(entry)) {
+        unsayable++;
+        continue;
+      }
+      entries.push(entry);
+      for (const g of entry.graphemes) known.add(g.toLowerCase());
+    }
+    if (unsayable > 0) onNote?.(`${lexicon.file}: ${unsayable} entr${unsayable === 1 ? 'y' : 'ies'} the voice cannot say (phonemes it cannot read) left out; those words are read as written`);
+  }
+  const base = project ?? sources[0]!;
+  return { ...base, entries };
+}

@@ -11,7 +11,7 @@
 // `.previous-<book>-<pid>` is the last complete set, put back if the book's folder is
 // missing (the one moment between the two renames) and removed otherwise.
 import { existsSync, renameSync } from 'node:fs';
-import { copyFile, link, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, symlink } from 'node:fs/promises';
+import { chmod, copyFile, link, lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, stat, symlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { NarrateError } from '../errors.js';
 import { silentReporter, type Reporter } from '../reporter.js';
@@ -82,6 +82,9 @@ export class OutputSet {
       const shown = carried.slice(0, LISTED).join(', ') + (carried.length > LISTED ? ` and ${carried.length - LISTED} more` : '');
       (options.reporter ?? silentReporter).warn(`kept ${carried.length} file(s) in ${this.dir}/ that narrate did not make: ${shown}`);
     }
+    // The new folder gets the old one's permissions (a served folder may be group-writable, setgid).
+    const old = await stat(this.target).catch(() => undefined);
+    if (old) await chmod(this.stagingDir, old.mode & 0o7777);
     // From here to the second rename nothing awaits, so no signal handler can run in between.
     options.signal?.throwIfAborted();
     const parent = dirname(this.target);

@@ -9,7 +9,21 @@ export type ProviderName = 'local' | 'mock' | 'polly';
 /** SSML elements a provider may accept, besides <speak>. */
 export type SsmlTag = 'break' | 'say-as' | 'sub' | 'emphasis' | 'phoneme' | 'prosody' | 's' | 'p' | 'mark' | 'lang' | 'w';
 
-export interface ProviderCapabilities {
+/** How an engine best says a word letter by letter ("FBI"): SSML say-as characters,
+ * dotted capitals ("F.B.I", which eSpeak NG spells without the pauses and the spoken
+ * "dot" its say-as brings), or spaced capitals ("F B I"). */
+export type LetterSpelling = 'say-as' | 'dotted' | 'spaced';
+
+/** What the speech-text stage needs to know about an engine to choose words for it. */
+export interface SpeakingCapabilities {
+  letterSpelling: LetterSpelling;
+  /** The engine says a plural initialism ("CEOs") right as written; otherwise it gets letter-name phonemes. */
+  readsPluralInitialisms: boolean;
+  /** eSpeak NG reads IPA <phoneme> entries only as its own inline [[…]] phoneme codes. */
+  inlineEspeakPhonemes?: boolean;
+}
+
+export interface ProviderCapabilities extends SpeakingCapabilities {
   /** Longest SSML document (tags included) one request may carry. */
   maxRequestChars: number;
   /** Most billed characters (text without tags) in one request. */
@@ -21,8 +35,6 @@ export interface ProviderCapabilities {
   sentenceMarks: boolean;
   /** How many requests the speech stage may have in flight at once. */
   concurrency: number;
-  /** eSpeak NG reads IPA <phoneme> entries only as its own inline [[…]] phoneme codes. */
-  inlineEspeakPhonemes?: boolean;
 }
 
 export interface SpeechRequest {

@@ -1,6 +1,7 @@
 // Segments stage: packs sentences into provider requests. A segment never crosses a
 // paragraph; it is filled with whole sentences up to the provider's limits, and a
 // sentence too long for one request is split at clause punctuation, then between words.
+import { formatLocation } from '../document/location.js';
 import type { Pauses } from '../config/voices.js';
 import { NarrateError } from '../errors.js';
 import type { ProviderCapabilities } from '../providers/provider.js';
@@ -111,7 +112,7 @@ function longestFittingEnd(sentence: SpokenSentence, start: number, fits: (piece
   let lo = start + 1;
   if (!fitsUpTo(lo)) {
     throw new NarrateError(
-      `${sentence.location.file}:${sentence.location.line}: the word "${tokens[start]!.written.slice(0, 40)}…" is too long for one speech request. Break it up with spaces`,
+      `${formatLocation(sentence.location)}: the word "${tokens[start]!.written.slice(0, 40)}…" is too long for one speech request. Break it up with spaces`,
     );
   }
   let hi = tokens.length;

@@ -1,14 +1,39 @@
 // The one place that reads the word-list package: about 275,000 English words, none of
 // them initialisms ("huge" is there, "fbi" and "aclu" are not). Read on first use, since
-// only words written in capitals need it, and searched as one string: building a Set of
-// every word would cost far more time and memory than the few look-ups a book makes.
+// only words written in capitals need it. The list is sorted, one word a line, so a
+// look-up is a binary search over the text itself (no array of 275,000 strings to
+// build); answers are remembered, as a book asks about the same capitalised words again.
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
 
 let wordsText: string | undefined;
+const answers = new Map<string, boolean>();
+
+/** The word on the line that holds offset `at`, and where that line starts. */
+function lineAt(text: string, at: number): { word: string; start: number } {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', start);
+  return { word: text.slice(start, end < 0 ? text.length : end), start };
+}
+
+function contains(text: string, word: string): boolean {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const { word: here, start } = lineAt(text, (low + high) >>> 1);
+    if (here === word) return true;
+    if (here < word) low = start + here.length + 1;
+    else high = start;
+  }
+  return false;
+}
 
 export function isEnglishWord(lowercase: string): boolean {
   if (!/^[a-z]+$/.test(lowercase)) return false;
-  wordsText ??= `\n${readFileSync(wordListPath, 'utf8')}\n`;
-  return wordsText.includes(`\n${lowercase}\n`);
+  const known = answers.get(lowercase);
+  if (known !== undefined) return known;
+  wordsText ??= readFileSync(wordListPath, 'utf8');
+  const answer = contains(wordsText, lowercase);
+  answers.set(lowercase, answer);
+  return answer;
 }

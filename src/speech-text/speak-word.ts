@@ -35,8 +35,16 @@ function speakCore(ctx: RuleContext, rules: Rule[]): Spoken {
 function appendPunctuation(nodes: SpeechNode[], punctuation: string): void {
   if (punctuation === '') return;
   const last = nodes[nodes.length - 1];
-  if (last?.kind === 'text') nodes[nodes.length - 1] = { ...last, text: last.text + punctuation };
-  else if (nodes.length > 0 && last?.kind !== 'break') nodes.push({ kind: 'text', text: punctuation });
+  if (last?.kind === 'text') {
+    // "F.B.I" + "." is "F.B.I.", not "F.B.I..".
+    const joinedText = last.text.endsWith('.') && punctuation.startsWith('.') ? last.text + punctuation.slice(1) : last.text + punctuation;
+    nodes[nodes.length - 1] = { ...last, text: joinedText };
+    return;
+  }
+  // A full stop standing alone after an SSML element is read out as "dot" by eSpeak NG;
+  // the sentence ends there anyway, so it is left out.
+  const kept = punctuation.replace(/\./g, '');
+  if (kept !== '' && nodes.length > 0 && last?.kind !== 'break') nodes.push({ kind: 'text', text: kept });
 }
 
 export function speakWord(ctx: RuleContext, rules: Rule[]): SpeechNode[] {

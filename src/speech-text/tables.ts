@@ -14,11 +14,25 @@ export function fullMonth(w: Word | undefined): string | undefined {
   return w.trail.startsWith('.') ? MONTH_ABBREVIATIONS[w.core] : undefined;
 }
 
+const MONTH_BY_LOWERCASE = new Map<string, string>([
+  ...MONTHS.map((m): [string, string] => [m.toLowerCase(), m]),
+  ...Object.entries(MONTH_ABBREVIATIONS).map(([abbr, m]): [string, string] => [abbr.toLowerCase(), m]),
+]);
+
+/** The month a word may name, in any case, full or short ("june", "SEPT", "Jan"); the caller checks it stands by a day. */
+export function monthOf(w: Word | undefined): string | undefined {
+  if (!w) return undefined;
+  const month = MONTH_BY_LOWERCASE.get(w.core.toLowerCase());
+  if (!month) return undefined;
+  // Mixed case other than a capital first letter is not a month: "mAy".
+  return w.core === w.core.toLowerCase() || w.core === w.core.toUpperCase() || /^[A-Z][a-z]+$/.test(w.core) ? month : undefined;
+}
+
 /** Titles said before a name: "Dr. Smith", "St. Louis". */
 export const BEFORE_NAME: Record<string, string> = {
   Dr: 'doctor', Mr: 'mister', Mrs: 'missus', Ms: 'miz', Prof: 'professor', St: 'saint', Mt: 'mount', Ft: 'fort',
   Gen: 'general', Gov: 'governor', Sen: 'senator', Rep: 'representative', Capt: 'captain', Lt: 'lieutenant',
-  Sgt: 'sergeant', Col: 'colonel', Rev: 'reverend', Fr: 'father', Pres: 'president', Supt: 'superintendent', Det: 'detective',
+  Sgt: 'sergeant', Col: 'colonel', Hon: 'the honorable', Rev: 'reverend', Fr: 'father', Pres: 'president', Supt: 'superintendent', Det: 'detective',
 };
 
 /** Abbreviations said after a name or number: "Elm St.", "12 Oak Dr.", "Ford Jr.". */
@@ -30,15 +44,8 @@ export const AFTER_NAME: Record<string, string> = {
 
 /** Abbreviations with one reading wherever they stand. */
 export const ANYWHERE: Record<string, string> = {
-  etc: 'et cetera', 'e.g': 'for example', 'i.e': 'that is', vs: 'versus', approx: 'approximately',
+  etc: 'et cetera', pp: 'pages', 'e.g': 'for example', 'i.e': 'that is', vs: 'versus', approx: 'approximately',
   dept: 'department', Dept: 'department', govt: 'government', Govt: 'government', min: 'minutes', hrs: 'hours', yrs: 'years',
-};
-
-/** Units after a number: [singular, plural]. */
-export const UNITS: Record<string, [string, string]> = {
-  km: ['kilometer', 'kilometers'], kg: ['kilogram', 'kilograms'], cm: ['centimeter', 'centimeters'], mm: ['millimeter', 'millimeters'],
-  mi: ['mile', 'miles'], ft: ['foot', 'feet'], lb: ['pound', 'pounds'], lbs: ['pound', 'pounds'], oz: ['ounce', 'ounces'],
-  mph: ['mile per hour', 'miles per hour'], kph: ['kilometer per hour', 'kilometers per hour'], sq: ['square', 'square'],
 };
 
 /** Capitalised abbreviations said as words, not letters. */
@@ -60,4 +67,26 @@ export const NUMBERED_PARTS = new Set([
 /** Capitalised short forms with a fixed reading other than their letters. */
 export const EXPANSIONS: Record<string, string> = {
   WWI: 'World War One', WWII: 'World War Two', OK: 'okay', TBA: 'to be announced',
+};
+
+/** Street types, written short or in full, any case: said in full after a street's name. */
+export const STREET_TYPES: Record<string, string> = {
+  st: 'Street', street: 'Street', ave: 'Avenue', av: 'Avenue', avenue: 'Avenue', rd: 'Road', road: 'Road', blvd: 'Boulevard', boulevard: 'Boulevard',
+  dr: 'Drive', drive: 'Drive', ln: 'Lane', lane: 'Lane', ct: 'Court', court: 'Court', pl: 'Place', place: 'Place', expy: 'Expressway',
+  expressway: 'Expressway', hwy: 'Highway', highway: 'Highway', pkwy: 'Parkway', parkway: 'Parkway', sq: 'Square', square: 'Square',
+  ter: 'Terrace', terrace: 'Terrace', cir: 'Circle', circle: 'Circle', trl: 'Trail', trail: 'Trail', cres: 'Crescent', crescent: 'Crescent',
+  aly: 'Alley', alley: 'Alley', fwy: 'Freeway', freeway: 'Freeway', tpke: 'Turnpike', turnpike: 'Turnpike',
+};
+
+/** Compass points before a street's name: "1211 E Arques Ave". */
+export const DIRECTIONS: Record<string, string> = { N: 'North', S: 'South', E: 'East', W: 'West', NE: 'Northeast', NW: 'Northwest', SE: 'Southeast', SW: 'Southwest' };
+
+/** US state codes, said in full after a city in an address: "Santa Clara, CA 95051". */
+export const STATES: Record<string, string> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut', DE: 'Delaware', FL: 'Florida',
+  GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine',
+  MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska',
+  NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York', NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio',
+  OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas',
+  UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming', DC: 'D C',
 };

@@ -1,6 +1,7 @@
 // Speech stage: every segment through the provider, or from the cache, with a bounded
 // number of requests in flight. A failure stops the run; finished segments stay cached.
 import { NarrateError } from '../errors.js';
+import { formatLocation } from '../document/location.js';
 import type { VoiceCast } from '../config/voices.js';
 import { voiceByName } from '../config/voices.js';
 import type { TtsProvider } from '../providers/provider.js';
@@ -32,7 +33,7 @@ export interface SpeechOptions {
 const NO_AUDIO = new Int16Array(0);
 
 export function segmentCacheKey(segment: Segment, options: Pick<SpeechOptions, 'provider' | 'cast'>): string {
-  const voice = voiceByName(options.cast, segment.voice, `${segment.location.file}:${segment.location.line}`);
+  const voice = voiceByName(options.cast, segment.voice, formatLocation(segment.location));
   const name = options.provider.name;
   return cacheKey({ provider: name, engineVersion: options.provider.engineVersion(), voiceSettings: voice[name], ssml: segment.ssml });
 }
@@ -69,7 +70,7 @@ export async function synthesizeSegments(segments: Segment[], options: SpeechOpt
 }
 
 function voiceOf(segment: Segment, options: SpeechOptions) {
-  return voiceByName(options.cast, segment.voice, `${segment.location.file}:${segment.location.line}`);
+  return voiceByName(options.cast, segment.voice, formatLocation(segment.location));
 }
 
 async function speakOne(segment: Segment, options: SpeechOptions): Promise<SegmentSpeech> {
@@ -80,7 +81,7 @@ async function speakOne(segment: Segment, options: SpeechOptions): Promise<Segme
   try {
     audio = await options.provider.synthesize({ segmentId: segment.id, ssml: segment.ssml, voice: voiceOf(segment, options) }, options.signal);
   } catch (e) {
-    const where = `${segment.location.file}:${segment.location.line}`;
+    const where = formatLocation(segment.location);
     if (e instanceof NarrateError) throw new NarrateError(`${where}: ${e.message}`, e.exitCode);
     throw new NarrateError(`${where}: ${options.provider.name} could not speak segment ${segment.id}: ${(e as Error).message}`);
   }

@@ -51,16 +51,6 @@ async function snapshot(folder: string): Promise<Map<string, string>> {
   return files;
 }
 
-/** One chapter of long paragraphs, none like another: every segment takes the engine a while. */
-function longParagraphs(paragraphs: number): string {
-  const lines = ['# A Generated Crossing', '', '## The Long Crossing', ''];
-  for (let p = 1; p <= paragraphs; p++) {
-    const sentences = Array.from({ length: 24 }, (_, s) => `Crossing ${p} went on past mark ${s + 1} while the gulls on the rail kept their own slow count of the grey water.`);
-    lines.push(sentences.join(' '), '');
-  }
-  return lines.join('\n');
-}
-
 interface Running {
   child: ChildProcess;
   stderr: () => string;
@@ -69,8 +59,8 @@ interface Running {
 }
 
 /** Starts a changed rerun in a process group of its own. */
-async function startRerun(c: Case, words: number | string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Running> {
-  await writeScript(c.dir, 'story.md', typeof words === 'string' ? words : generateStory(words, 6));
+async function startRerun(c: Case, words: number, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Running> {
+  await writeScript(c.dir, 'story.md', generateStory(words, 6));
   const child = spawnCli(['story.md', ...args], { cwd: c.dir, env: { ...c.env, ...env }, detached: true });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
@@ -226,16 +216,21 @@ describe('interrupting a run', () => {
     ['SIGTERM', 'process'],
   ] as const) {
     it(`${signal} twice to the ${to}: stops at once and still cleans up`, async () => {
-      const c = await completeSet();
-      const initial = await cacheEntries(c);
-      const run = await startRerun(c, longParagraphs(20), ['--provider', 'local']);
-      let cached = 0;
-      await waitFor(run, 'the title and a paragraph were spoken', async () => (cached = await cacheEntries(c)) >= initial + 2);
-      // Right after a segment is stored the next long one has just started: the first
-      // signal waits for it to finish, so the second comes while the run is still stopping.
+      const c = await completeSet(FEED);
+      // An ffprobe that will not stop: it ignores SIGINT and SIGTERM, and what it started
+      // keeps its output open after it is killed, so the first signal's wind-down waits.
+      // The second must not wait: it kills, removes and exits at once.
+      const probe = join(c.dir, 'stuck-ffprobe.sh');
+      // Like the slowed one above, it answers the check before spending (`-version`) at once.
+      await writeFile(probe, `#!/bin/sh\n[ "$1" = -version ] && exec ffprobe "$@"\ntrap '' INT TERM\ntouch "${c.dir}/probing"\nsleep 20\nexec ffprobe "$@"\n`);
+      await chmod(probe, 0o755);
+      const run = await startRerun(c, 1500, ['--provider', 'mock', ...FEED], { FFPROBE_PATH: probe });
+      await waitFor(run, 'the feed measured its episodes', () => existsSync(join(c.dir, 'probing')));
+      const cached = await cacheEntries(c);
       // (A gap, because a busy machine may deliver two signals sent at once as one.)
       send(run, signal, to);
       await new Promise((r) => setTimeout(r, 300));
+      expect(run.code()).toBeUndefined();
       send(run, signal, to);
       await expectStoppedCleanly(c, run, signal, cached, /stopped at once/);
     });

@@ -1,7 +1,7 @@
 // The book's folder holds one consistent set: what the last complete run made, and
 // nothing an earlier run made that this one no longer does. Run through the installed CLI.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeScript } from '../support/book.js';
@@ -81,8 +81,10 @@ describe('one consistent output set', () => {
     await writeScript(dir, 'story.md', story('The New Harbourmaster'));
     await narrateIn(dir, []);
     const before = await Promise.all(['book.m4b', 'book.mp3'].map((f) => stat(join(book, f))));
+    await chmod(book, 0o2775); // a folder a web server's group shares
     const rerun = await narrateIn(dir, []);
     expect(rerun.stderr).toMatch(/audio unchanged since the last run: keeping the audio files/);
+    expect((await stat(book)).mode & 0o7777).toBe(0o2775);
     const after = await Promise.all(['book.m4b', 'book.mp3'].map((f) => stat(join(book, f))));
     expect(after.map((s) => s.ino)).toEqual(before.map((s) => s.ino));
     expect((await readdir(join(dir, 'output'))).sort()).toEqual(['.cache', 'the-tide-clock']);

@@ -96,18 +96,19 @@ describe('markdown scripts', () => {
 });
 
 describe('plain text scripts', () => {
-  it('uses a first-line title, heading-like part titles, and numbers the others', () => {
+  it('uses a first-line title and heading-like part titles; a part without one continues the chapter', () => {
     const b = parseText('The Quiet Harbour\nby Sam Reed\n\nArrival\nThe ferry was late.\nNobody minded.\n\nThe gulls were loud that year. Very loud.\n');
     expect(b.meta.title).toBe('The Quiet Harbour');
     expect(b.meta.author).toBe('Sam Reed');
-    expect(b.chapters.map((c) => c.title)).toEqual(['Arrival', 'Part 2']);
-    expect(b.chapters[0]!.paragraphs).toHaveLength(2);
-    expect(b.chapters[1]!.paragraphs[0]!.sentences).toHaveLength(2);
+    expect(b.chapters.map((c) => c.title)).toEqual(['Arrival']);
+    expect(b.chapters[0]!.paragraphs).toHaveLength(3);
+    expect(b.chapters[0]!.paragraphs[2]!.sentences).toHaveLength(2);
   });
 
-  it('names untitled parts Part 1, Part 2', () => {
-    const b = parseText('One line of story here.\n\nAnother line of story.\n');
-    expect(b.chapters.map((c) => c.title)).toEqual(['Part 1', 'Part 2']);
+  it('makes a text without headings one chapter named after its title, never "Part 1", "Part 2"', () => {
+    const b = parseText('Harbour Lights\n\nOne line of story here.\nAnd its second line.\n\nAnother part of the story.\nWith two lines.\n');
+    expect(b.chapters.map((c) => c.title)).toEqual(['Harbour Lights']);
+    expect(b.chapters[0]!.paragraphs).toHaveLength(4);
   });
 });
 

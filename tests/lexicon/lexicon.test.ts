@@ -2,6 +2,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LOCAL_CAPABILITIES } from '../../src/providers/local/index.js';
+import { engineCapabilities } from '../../src/providers/polly/engines.js';
 import { NarrateError } from '../../src/errors.js';
 import { findLexiconFile, ipaToEspeak, lookupEntry, parseLexicon, projectLexicon } from '../../src/lexicon/index.js';
 import { spokenTokens, toSpokenBook } from '../../src/speech-text/index.js';
@@ -81,23 +83,25 @@ describe('findLexiconFile', () => {
   });
 });
 
+const ONE_CHAPTER = { index: 0, title: 'One', titleLocation: { file: 'a.md', line: 1 }, voice: 'narrator', paragraphs: [] };
+
 describe('applying the lexicon', () => {
   const lexicon = parseLexicon(SAMPLE, 'lexicon.pls');
 
   it('turns an alias into spoken words and a phoneme into a phoneme node', () => {
-    const tokens = spokenTokens([{ kind: 'text', text: 'Mr. Nguyen joined the W3C.' }], { provider: 'polly', lexicon });
+    const tokens = spokenTokens([{ kind: 'text', text: 'Mr. Nguyen joined the W3C.' }], { capabilities: engineCapabilities('neural'), lexicon });
     expect(tokens[1]!.speech).toEqual([{ kind: 'phoneme', text: 'Nguyen', alphabet: 'ipa', ph: 'wɪn' }]);
     expect(tokens[4]!.speech).toEqual([{ kind: 'text', text: 'World Wide Web Consortium.' }]);
   });
 
   it('applies an entry to its possessive', () => {
-    const tokens = spokenTokens([{ kind: 'text', text: "Nguyen's W3C's" }], { provider: 'polly', lexicon });
+    const tokens = spokenTokens([{ kind: 'text', text: "Nguyen's W3C's" }], { capabilities: engineCapabilities('neural'), lexicon });
     expect(tokens[0]!.speech).toEqual([{ kind: 'phoneme', text: "Nguyen's", alphabet: 'ipa', ph: 'wɪnz' }]);
     expect(tokens[1]!.speech).toEqual([{ kind: 'text', text: "World Wide Web Consortium's" }]);
   });
 
   it('makes eSpeak NG say the entry, not the spelling', async () => {
-    const tokens = spokenTokens([{ kind: 'text', text: 'Nguyen' }], { provider: 'local', lexicon });
+    const tokens = spokenTokens([{ kind: 'text', text: 'Nguyen' }], { capabilities: LOCAL_CAPABILITIES, lexicon });
     const heard = await heardPhonemes(renderLocalSsml(tokens), VOICE);
     expect(heard).toBe('wˈɪn');
     expect(await heardPhonemes('Nguyen', VOICE)).not.toBe(heard);
@@ -105,15 +109,15 @@ describe('applying the lexicon', () => {
 
   it('stops the local voice on an IPA sound it cannot say, naming the entry', () => {
     const odd = parseLexicon(pls('  <lexeme><grapheme>Rouge</grapheme><phoneme>ʀuʒ</phoneme></lexeme>'), 'odd.pls');
-    const doc: BookDocument = { meta: { title: 'T', language: 'en-US', slug: 't' }, chapters: [], sourceFile: 'a.md' };
-    expect(() => toSpokenBook(doc, { provider: 'local', lexicon: odd })).toThrow(/^odd\.pls:3: the IPA sound "ʀ"/);
+    const doc: BookDocument = { meta: { title: 'T', language: 'en-US', slug: 't' }, chapters: [ONE_CHAPTER], sourceFile: 'a.md' };
+    expect(() => toSpokenBook(doc, { capabilitiesFor: () => LOCAL_CAPABILITIES, lexicon: odd })).toThrow(/^odd\.pls:3: the IPA sound "ʀ"/);
   });
 
   it('stops the local voice on X-SAMPA entries it cannot read', () => {
     const sampa = parseLexicon(pls('  <lexeme><grapheme>Nguyen</grapheme><phoneme>wIn</phoneme></lexeme>', 'x-sampa'), 's.pls');
-    const doc: BookDocument = { meta: { title: 'T', language: 'en-US', slug: 't' }, chapters: [], sourceFile: 'a.md' };
-    expect(() => toSpokenBook(doc, { provider: 'local', lexicon: sampa })).toThrow(/^s\.pls:3: the local voice cannot read X-SAMPA/);
-    expect(() => toSpokenBook(doc, { provider: 'polly', lexicon: sampa })).not.toThrow();
+    const doc: BookDocument = { meta: { title: 'T', language: 'en-US', slug: 't' }, chapters: [ONE_CHAPTER], sourceFile: 'a.md' };
+    expect(() => toSpokenBook(doc, { capabilitiesFor: () => LOCAL_CAPABILITIES, lexicon: sampa })).toThrow(/^s\.pls:3: the local voice cannot read X-SAMPA/);
+    expect(() => toSpokenBook(doc, { capabilitiesFor: () => engineCapabilities('neural'), lexicon: sampa })).not.toThrow();
   });
 });
 

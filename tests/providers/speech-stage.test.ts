@@ -16,7 +16,7 @@ const cast = castFromConfig('voices.json', BUILT_IN_VOICES);
 function segmentsFor(paragraphs: number) {
   const md = '## One\n\n' + Array.from({ length: paragraphs }, (_, i) => `Paragraph ${i} speaks.`).join('\n\n') + '\n';
   const mock = createMockProvider();
-  return buildSegments(toSpokenBook(parseMarkdown(md), { provider: 'mock' }), {
+  return buildSegments(toSpokenBook(parseMarkdown(md), { capabilitiesFor: () => mock.capabilities(cast.voices.get('narrator')!) }), {
     pauses: cast.pauses,
     capabilitiesFor: () => mock.capabilities(cast.voices.get('narrator')!),
     onDroppedTag: () => {},

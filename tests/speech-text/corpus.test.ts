@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { spokenTokens } from '../../src/speech-text/index.js';
 import { heardPhonemes, renderLocalSsml, spokenText } from '../../src/say.js';
 import { espeakSynthesize } from '../../src/providers/local/espeak.js';
+import { LOCAL_CAPABILITIES } from '../../src/providers/local/index.js';
+import { engineCapabilities } from '../../src/providers/polly/engines.js';
+import type { SpeakingCapabilities } from '../../src/providers/provider.js';
 import { CORPUS } from './corpus.js';
 import { renderSegmentSsml } from '../../src/ssml/render.js';
-import { LOCAL_CAPABILITIES } from '../../src/providers/local/index.js';
 
 const VOICE = { voice: 'en-us', rate: 165, pitch: 50 };
+const SAY_AS: SpeakingCapabilities = { letterSpelling: 'say-as', readsPluralInitialisms: false };
 
-function speak(text: string, provider: 'local' | 'polly' = 'local') {
-  return spokenTokens([{ kind: 'text', text }], { provider });
+function speak(text: string, capabilities: SpeakingCapabilities = LOCAL_CAPABILITIES) {
+  return spokenTokens([{ kind: 'text', text }], { capabilities });
 }
 
 describe('speech-text corpus', () => {
@@ -74,16 +77,27 @@ describe('per-token speech', () => {
     expect(spokenText(speak('He lives on Elm St.'))).toBe('He lives on Elm street.');
   });
 
-  it('spells initialisms with say-as characters for eSpeak NG and spaced capitals for Polly', () => {
-    expect(speak('the FBI')[1]!.speech).toEqual([{ kind: 'characters', text: 'FBI' }]);
-    expect(speak('the FBI', 'polly')[1]!.speech).toEqual([{ kind: 'text', text: 'F B I' }]);
+  it('spells initialisms the way each engine says letters best', () => {
+    expect(speak('the FBI')[1]!.speech).toEqual([{ kind: 'text', text: 'F.B.I' }]);
+    expect(speak('the FBI', engineCapabilities('neural'))[1]!.speech).toEqual([{ kind: 'text', text: 'F B I' }]);
+    expect(speak('the FBI', engineCapabilities('standard'))[1]!.speech).toEqual([{ kind: 'characters', text: 'FBI' }]);
+  });
+
+  it('never lets eSpeak NG say "dot" after spelled letters that end a sentence', async () => {
+    const dot = await heardPhonemes('dot', VOICE);
+    for (const capabilities of [LOCAL_CAPABILITIES, SAY_AS]) {
+      for (const sentence of ['We close at 6 p.m.', 'She works for the FBI.', 'He moved to the U.S.']) {
+        const heard = await heardPhonemes(renderLocalSsml(speak(sentence, capabilities)), VOICE);
+        expect(heard.split(' ')).not.toContain(dot);
+      }
+    }
   });
 
   it('leaves capitals alone in a shouted sentence', () => {
     expect(spokenText(speak('GET OUT NOW'))).toBe('GET OUT NOW');
   });
 
-  it('says plural initialisms with letter-name phonemes on the local voice', async () => {
+  it('says plural initialisms with letter-name phonemes where the engine needs them', async () => {
     const tokens = speak('Two CEOs met.');
     expect(tokens[1]!.speech).toEqual([{ kind: 'phoneme', text: 'CEOs', alphabet: 'ipa', ph: 'ˌsiːˌiːˈoʊz' }]);
     expect(await heardPhonemes(renderLocalSsml(tokens), VOICE)).toContain('ˈoʊz');

@@ -33,10 +33,11 @@ export class EspeakPool {
   private spawn(): Worker {
     const worker = startWorker();
     worker.on('message', (m: { id: number; out?: never; error?: string }) => {
-      const p = this.pending.get(m.id)!;
+      const p = this.pending.get(m.id);
       this.pending.delete(m.id);
-      if (m.error !== undefined) p.reject(new Error(m.error));
-      else p.resolve(m.out!);
+      // An aborted job's result arrives after its promise was rejected: drop it.
+      if (m.error !== undefined) p?.reject(new Error(m.error));
+      else p?.resolve(m.out!);
       this.release(worker);
     });
     worker.on('error', (e) => {
@@ -59,8 +60,9 @@ export class EspeakPool {
     this.queue.shift()?.();
   }
 
-  synthesize(input: string, settings: EspeakSettings): Promise<EspeakOutput> {
-    return this.run({ kind: 'speak', input, settings });
+  /** Aborting rejects at once; the engine's thread stops when the pool is closed. */
+  synthesize(input: string, settings: EspeakSettings, signal?: AbortSignal): Promise<EspeakOutput> {
+    return this.run({ kind: 'speak', input, settings }, signal);
   }
 
   /** The voices eSpeak NG offers; the first call also loads the engine in a worker. */
@@ -68,12 +70,22 @@ export class EspeakPool {
     return this.run({ kind: 'voices' });
   }
 
-  private async run<T>(job: DistributiveOmit<EspeakJob, 'id'>): Promise<T> {
+  private async run<T>(job: DistributiveOmit<EspeakJob, 'id'>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
     const worker = await this.acquire();
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (out: never) => void, reject });
+      const abort = () => {
+        if (this.pending.delete(id)) reject(signal!.reason);
+      };
+      const settle = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
+        signal?.removeEventListener('abort', abort);
+        f(...a);
+      };
+      this.pending.set(id, { resolve: settle(resolve as (out: never) => void), reject: settle(reject) });
       worker.postMessage({ id, ...job });
+      if (signal?.aborted) abort();
+      else signal?.addEventListener('abort', abort, { once: true });
     });
   }
 

@@ -17,6 +17,9 @@ export const LOCAL_CAPABILITIES: ProviderCapabilities = {
   // One engine thread: on two cores a second one competes with the encoders and is slower.
   concurrency: 1,
   inlineEspeakPhonemes: true,
+  letterSpelling: 'dotted',
+  // eSpeak NG reads a lone "s" after spelled letters as the letter.
+  readsPluralInitialisms: false,
 };
 
 export function createLocalProvider(): TtsProvider {
@@ -35,8 +38,8 @@ export function createLocalProvider(): TtsProvider {
       });
       checkEspeakVoices(voices, available);
     },
-    synthesize: async (request: SpeechRequest): Promise<SpeechAudio> => {
-      const out = await pool.synthesize(request.ssml, request.voice.local);
+    synthesize: async (request: SpeechRequest, signal?: AbortSignal): Promise<SpeechAudio> => {
+      const out = await pool.synthesize(request.ssml, request.voice.local, signal);
       return { pcm: out.pcm, sampleRate: out.sampleRate, marks: marksFromEvents(request.ssml, out.events) };
     },
     close: () => pool.close(),

@@ -17,6 +17,8 @@ const CAPABILITIES: ProviderCapabilities = {
   wordMarks: true,
   sentenceMarks: true,
   concurrency: 4,
+  letterSpelling: 'say-as',
+  readsPluralInitialisms: true,
 };
 
 export function createMockProvider(): TtsProvider {

@@ -2,7 +2,7 @@
 // for exactly these tag sets; the provider re-checks before spending money.
 import { NarrateError } from '../../errors.js';
 import { scanSsml } from '../../ssml/scan.js';
-import type { ProviderCapabilities, SsmlTag } from '../provider.js';
+import type { LetterSpelling, ProviderCapabilities, SsmlTag } from '../provider.js';
 
 export type PollyEngine = 'standard' | 'neural' | 'long-form' | 'generative';
 export const POLLY_ENGINES: readonly PollyEngine[] = ['standard', 'neural', 'long-form', 'generative'];
@@ -43,6 +43,13 @@ export function engineHasMarks(engine: PollyEngine): boolean {
   return engine !== 'generative';
 }
 
+/**
+ * Standard voices spell say-as characters well; neural ones hand say-as characters to a
+ * standard voice (say-as-tag.html), so they get spaced capitals, which every Polly voice
+ * reads as letters. Long-form and generative support say-as fully.
+ */
+const LETTER_SPELLING: Record<PollyEngine, LetterSpelling> = { standard: 'say-as', neural: 'spaced', 'long-form': 'say-as', generative: 'say-as' };
+
 export function engineCapabilities(engine: PollyEngine, concurrency?: number): ProviderCapabilities {
   const marks = engineHasMarks(engine);
   return {
@@ -52,6 +59,8 @@ export function engineCapabilities(engine: PollyEngine, concurrency?: number): P
     wordMarks: marks,
     sentenceMarks: marks,
     concurrency: concurrency ?? DEFAULT_CONCURRENCY[engine],
+    letterSpelling: LETTER_SPELLING[engine],
+    readsPluralInitialisms: true,
   };
 }
 

@@ -1,0 +1,179 @@
+// What each line of pasted text looks like, measured rather than matched: its length,
+// whether it ends like a sentence, how dense it is in the language's function words,
+// its shape (for lines a template repeats: "jo says:", dates, counts) and whether the
+// same line occurs elsewhere. Phrases are one signal among these (see phrases.ts).
+import { isCookieNotice, isUiPhrase, TEASER_LABEL, visibleText } from './phrases.js';
+import { chooseStopWords, wordsOf, type StopWords } from './stopwords.js';
+
+export interface LineFeatures {
+  /** 0-based index in the text. */
+  index: number;
+  text: string;
+  blank: boolean;
+  /** Length for reading purposes: a CJK character counts as three Latin ones. */
+  length: number;
+  words: number;
+  /** Ends as a sentence does (. ! ? and the CJK full stops, possibly inside quotes). */
+  sentenceEnd: boolean;
+  /** Sentence ends inside the line: several sentences make prose. */
+  sentences: number;
+  /** Share of words that are stop words; undefined when no stop-word list fits the text. */
+  stopDensity?: number;
+  /** Words that carry the topic: not stop words, at least three letters. */
+  contentWords: string[];
+  /** Ends cut off: "…", "...", "[…]". */
+  truncated: boolean;
+  /** How many times this exact line (normalized) occurs in the text. */
+  repeats: number;
+  /** The same line again within two lines: a teaser headline shown twice (link and image). */
+  adjacentDuplicate: boolean;
+  shape: string;
+  /** How many short lines share this line's shape (a template such as "name says:"). */
+  shapeRepeats: number;
+  /** Ends with ":" after a clause ("The tour dates:"): it introduces a list of the story's own. */
+  leadIn: boolean;
+  /** One of the similar lines that follow a lead-in. */
+  listItem: boolean;
+  /** A certain sign of page furniture, with its name, or undefined. */
+  furniture?: string;
+}
+
+const SENTENCE_END = /[.!?。！？]["”’»)\]]*$/u;
+const INNER_SENTENCE_END = /[.!?。！？]["”’»)]*\s+["“‘«(]?\p{Lu}/gu;
+const TRUNCATED = /(…|\.\.\.|\[…\]|\[\.\.\.\])["”’]?$/;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/i;
+const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
+
+/** Lines that are only a date, time, count or credit: furniture by shape. */
+const NUMBER_LINE = /^[\d\s.,:/()+#%-]+$/;
+const CREDIT = /^(photo|image|picture|video|graphic|illustration|source|credit|getty|ap photo|reuters|afp|shutterstock)\b.{0,100}$|(credit|photo|image)s?\s*:\s*[^.]{0,80}$|\((photo|image|credit)[^)]{0,80}\)$/i;
+const BYLINE = /^(by|posted by|written by|words by|reporting by|von|par|por|di|door)\s+\p{Lu}[\p{L}.'’ -]{1,60}(\s*(,|\||on|at|-|–)\s*.{0,60})?$/u;
+const URL_LINE = /^(<)?(https?:\/\/|www\.)\S+$/;
+
+export function normalizedLine(text: string): string {
+  return visibleText(text).toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+/** "November 19, 2019 at 6:34 am" and "March 3, 2021 at 9:05 pm" share a shape. */
+export function shapeOf(text: string): string {
+  return visibleText(text)
+    .split(/\s+/)
+    .map((w) => {
+      const core = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      const tail = /[^\p{L}\p{N}]+$/u.exec(w)?.[0] ?? '';
+      if (core === '') return w;
+      if (/^\d/.test(core)) return '0' + tail;
+      if (MONTH.test(core)) return 'M' + tail;
+      if (WEEKDAY.test(core)) return 'W' + tail;
+      return (/^\p{Lu}/u.test(core) ? 'A' : 'a') + tail;
+    })
+    .join(' ');
+}
+
+export function lineLength(text: string): number {
+  const cjk = text.match(CJK)?.length ?? 0;
+  return text.length + 2 * cjk;
+}
+
+export function measureLines(raw: string[]): LineFeatures[] {
+  const visible = raw.map(visibleText);
+  const stop = chooseStopWords(visible.flatMap(wordsOf));
+  const counts = new Map<string, number>();
+  const shapes = new Map<string, number>();
+  visible.forEach((text) => {
+    if (text === '') return;
+    const key = normalizedLine(text);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (text.length <= 80) shapes.set(shapeOf(text), (shapes.get(shapeOf(text)) ?? 0) + 1);
+  });
+  const features = visible.map((text, index) => measure(text, index, raw[index]!, stop, counts, shapes));
+  const nonBlank = features.filter((f) => !f.blank);
+  nonBlank.forEach((f, i) => {
+    const key = normalizedLine(f.text);
+    f.adjacentDuplicate = [nonBlank[i - 2], nonBlank[i - 1], nonBlank[i + 1], nonBlank[i + 2]].some((n) => n !== undefined && normalizedLine(n.text) === key);
+  });
+  markLists(nonBlank);
+  return features;
+}
+
+/**
+ * The lines after a lead-in that share its first line's shape ("June 9 -- Arena, City")
+ * are the story's own list. A menu or a teaser list has no lead-in above it.
+ */
+function markLists(lines: LineFeatures[]): void {
+  const head = (f: LineFeatures) => shapeOf(f.text).split(' ').slice(0, 2).join(' ');
+  lines.forEach((f, i) => {
+    if (!f.leadIn || f.furniture) return;
+    const first = lines[i + 1];
+    if (!first || first.furniture || first.leadIn) return;
+    const shape = head(first);
+    for (let j = i + 1; j < lines.length; j++) {
+      const item = lines[j]!;
+      if (item.furniture || item.words < 2 || (j > i + 1 && head(item) !== shape && !isProseLike(item))) break;
+      item.listItem = true;
+    }
+  });
+}
+
+function isProseLike(f: LineFeatures): boolean {
+  return f.sentenceEnd && f.words >= 4;
+}
+
+function measure(text: string, index: number, rawLine: string, stop: StopWords, counts: Map<string, number>, shapes: Map<string, number>): LineFeatures {
+  if (text === '') {
+    return { index, text, blank: true, length: 0, words: 0, contentWords: [], sentenceEnd: false, sentences: 0, truncated: false, repeats: 0, adjacentDuplicate: false, shape: '', shapeRepeats: 0, leadIn: false, listItem: false };
+  }
+  const words = wordsOf(text);
+  const stopCount = words.filter((w) => stop.has(w)).length;
+  const length = lineLength(text);
+  return {
+    index,
+    text,
+    blank: false,
+    length,
+    words: words.length,
+    contentWords: words.filter((w) => w.length >= 3 && !stop.has(w)),
+    sentenceEnd: SENTENCE_END.test(text),
+    sentences: (text.match(INNER_SENTENCE_END)?.length ?? 0) + (SENTENCE_END.test(text) ? 1 : 0),
+    stopDensity: stop.coverage >= 0.1 && words.length > 0 ? stopCount / words.length : undefined,
+    truncated: TRUNCATED.test(text),
+    repeats: counts.get(normalizedLine(text)) ?? 1,
+    adjacentDuplicate: false,
+    leadIn: /[:：]$/.test(text) && words.length >= 4 && stopCount > 0,
+    listItem: false,
+    shape: shapeOf(text),
+    shapeRepeats: text.length <= 80 ? (shapes.get(shapeOf(text)) ?? 1) : 1,
+    furniture: furnitureSign(text, rawLine, length),
+  };
+}
+
+/** A line that is a date or time with at most a few other words: "Updated: 18 Nov 2019, 19:11". */
+function isDateLine(text: string): boolean {
+  const tokens = text.split(/[\s,|/·•]+/).filter(Boolean);
+  let dateish = 0;
+  let other = 0;
+  for (const t of tokens) {
+    const core = t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (MONTH.test(core) || WEEKDAY.test(core) || /^\d{1,2}(st|nd|rd|th)?$/.test(core) || /^\d{4}$/.test(core) || /^\d{1,2}[:.h]\d{2}/.test(core) || /^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$/.test(core) || /^(am|pm|a\.m|p\.m|utc|gmt|[a-z]?[ecmp][sd]t|bst|cet)$/i.test(core)) dateish++;
+    else other++;
+  }
+  const hasDate = /\d{1,2}:\d{2}|\d{4}/.test(text) && tokens.some((t) => MONTH.test(t.replace(/[^\p{L}]/gu, '')) || /\d{1,2}:\d{2}|\d{1,4}[-./]\d{1,2}[-./]\d{1,4}/.test(t));
+  return hasDate && dateish >= 2 && other <= 4 && other < dateish + 2;
+}
+
+/** Certain signs, each recognised by form: UI phrases, URLs, dates, counts, credits, bylines. */
+function furnitureSign(text: string, rawLine: string, length: number): string | undefined {
+  if (isUiPhrase(rawLine)) return 'ui-phrase';
+  if (isCookieNotice(rawLine)) return 'cookie-notice';
+  if (URL_LINE.test(text)) return 'bare-url';
+  if (TEASER_LABEL.test(text) && !SENTENCE_END.test(text) && length <= 150) return 'teaser-label';
+  if (length <= 300 && CREDIT.test(text)) return 'image-credit';
+  // "3of12 A shopper looks at…": a gallery's caption with its counter.
+  if (length <= 400 && /^\d{1,3}\s*(of|\/)\s*\d{1,3}(?=\s|\p{Lu})/u.test(text)) return 'gallery-caption';
+  if (length > 120) return undefined;
+  if (NUMBER_LINE.test(text)) return 'number';
+  if (isDateLine(text)) return 'date';
+  if (BYLINE.test(text)) return 'byline';
+  return undefined;
+}

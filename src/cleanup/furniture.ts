@@ -1,0 +1,138 @@
+// Which lines are story. Outside the story run (story-run.ts) everything is page
+// furniture, except the headline (it becomes the book title) and the byline under it.
+// Inside the run, furniture is told by shape and position: a short unpunctuated line is
+// a subheading only between prose paragraphs; otherwise it is a label or a teaser
+// headline, and the blurb under a teaser goes with it. Lines the page shows twice in a
+// row (teasers) or repeats by template (comment headers, dates) go too.
+import { normalizedLine, type LineFeatures } from './features.js';
+import { coherentPart, findStoryRun, isProse, isTemplateLine, readsAsProse } from './story-run.js';
+
+export interface Verdict {
+  /** Dropped line index (0-based) → the reason shown by --dry-run. */
+  rules: Map<number, string>;
+  /** Index of the headline line, used as the book title. */
+  title?: number;
+  titleText?: string;
+  author?: string;
+}
+
+interface Context {
+  markdown: boolean;
+  protectedLines: Set<number>;
+  /** Lines known to be headings (HTML): kept inside the story unless furniture. */
+  headings?: Set<number>;
+  /** The text is an article already cut out of its page (Readability): no story run to find, no headline to look for. */
+  extracted?: boolean;
+}
+
+/** Certain furniture, dropped wherever it stands. */
+const CERTAIN = new Set(['ui-phrase', 'cookie-notice', 'bare-url']);
+const MARKDOWN_HEADING = /^\s{0,3}#{1,6}\s+\S/;
+const HEADLINE_SEARCH_LINES = 12;
+
+export function storyLines(features: LineFeatures[], raw: string[], ctx: Context): Verdict {
+  const rules = new Map<number, string>();
+  const keep = (i: number) => ctx.protectedLines.has(i) || (ctx.markdown && MARKDOWN_HEADING.test(raw[i]!) && !features[i]!.furniture);
+  const found = findStoryRun(features.map((f, i) => (ctx.protectedLines.has(i) ? { ...f, blank: true } : f)));
+  const run = ctx.extracted ? { start: 0, end: features.length - 1 } : found && coherentPart(features, found);
+  if (!run) {
+    // Nothing reads as prose (a poem, a list): drop only what is certainly furniture.
+    for (const f of features) if (f.furniture && CERTAIN.has(f.furniture) && !keep(f.index)) rules.set(f.index, f.furniture);
+    return { rules };
+  }
+  const verdict: Verdict = { rules };
+  if (!ctx.markdown && !ctx.extracted) findHeadline(features, run.start, verdict);
+  markOutside(features, 0, run.start, 'before-story', rules, keep, verdict.title);
+  if (verdict.title !== undefined) rules.set(verdict.title, 'headline: the book title');
+  markOutside(features, run.end + 1, features.length, 'after-story', rules, keep);
+  markInside(features, run.start, run.end, rules, ctx.extracted === true, (i) => keep(i) || (ctx.headings?.has(i) === true && !features[i]!.furniture));
+  return verdict;
+}
+
+/** Lines outside the run go, unless they are a few heading-like lines with no sign of furniture ("Chapter 1", "The End"). */
+function markOutside(features: LineFeatures[], from: number, to: number, rule: string, rules: Map<number, string>, keep: (i: number) => boolean, title?: number): void {
+  const lines = features.slice(from, to).filter((f) => !f.blank && !keep(f.index) && f.index !== title);
+  const plain = lines.length <= 2 && lines.every((f) => !f.furniture && !isTemplateLine(f) && f.repeats === 1 && f.words <= 6 && !f.truncated);
+  if (plain && title === undefined) return;
+  for (const f of lines) rules.set(f.index, f.furniture ?? (isTemplateLine(f) ? 'repeated-shape' : rule));
+}
+
+/** `extracted`: the blocks are an article's own (lists, table rows), so only certain signs and teasers count. */
+function markInside(features: LineFeatures[], start: number, end: number, rules: Map<number, string>, extracted: boolean, keep: (i: number) => boolean): void {
+  const lines = features.slice(start, end + 1).filter((f) => !f.blank);
+  const dropped = (f: LineFeatures | undefined) => f !== undefined && rules.has(f.index);
+  lines.forEach((f, k) => {
+    if (keep(f.index)) return;
+    const before = lines[k - 1];
+    const after = lines[k + 1];
+    if (f.furniture) return rules.set(f.index, f.furniture);
+    if (f.leadIn || f.listItem) return;
+    if (isTemplateLine(f)) return rules.set(f.index, 'repeated-shape');
+    if (!isProse(f)) {
+      if (f.length > 200 && readsAsProse({ ...f, sentenceEnd: true })) return; // a paragraph without its full stop
+      if (f.adjacentDuplicate) return rules.set(f.index, 'teaser-headline');
+      if (isSubheading(f, before, after, lines[k + 2], dropped(before))) return;
+      if (extracted && !(after?.truncated || (after && f.repeats > 1))) return;
+      return rules.set(f.index, f.truncated ? 'teaser-blurb' : f.words <= 3 ? 'label' : f.repeats > 1 ? 'repeated-line' : 'teaser-headline');
+    }
+    // A blurb: cut off, or right under a teaser headline.
+    // Only a headline the page showed twice (link and picture) surely has its blurb under it.
+    const underTeaser = before !== undefined && before.adjacentDuplicate && rules.get(before.index) === 'teaser-headline';
+    if ((f.truncated && f.length < 300 && (before === undefined || dropped(before))) || (underTeaser && f.length < 300)) {
+      return rules.set(f.index, 'teaser-blurb');
+    }
+    if (f.adjacentDuplicate && f.length <= 200) {
+      // Shown twice in a row: keep the first, as a pull quote is said once.
+      const first = lines.find((g) => normalizedLine(g.text) === normalizedLine(f.text));
+      if (first !== f) return rules.set(f.index, 'repeated-line');
+    }
+  });
+}
+
+/** A short line between two stretches of prose, followed by a real paragraph. */
+function isSubheading(f: LineFeatures, before: LineFeatures | undefined, after: LineFeatures | undefined, afterThat: LineFeatures | undefined, beforeDropped: boolean): boolean {
+  if (f.words > 20 || f.repeats > 1 || f.truncated) return false;
+  if (!after || !readsAsProse(after) || after.length < 60) return false;
+  // A paragraph that trails off ("…") is the story's only when more story follows it; else it is a teaser's blurb.
+  if (after.truncated && !(afterThat && readsAsProse(afterThat) && !afterThat.truncated)) return false;
+  return before === undefined || (!beforeDropped && isProse(before));
+}
+
+/**
+ * The headline: a title-like line above the story. Pages put the byline or the date
+ * right under the headline, so the title-like line just above those wins; else the
+ * nearest title-like line above the story.
+ */
+function findHeadline(features: LineFeatures[], start: number, verdict: Verdict): void {
+  const above: LineFeatures[] = [];
+  for (let i = start - 1; i >= 0 && above.length < HEADLINE_SEARCH_LINES; i--) if (!features[i]!.blank) above.push(features[i]!);
+  for (const f of above) {
+    if (verdict.author === undefined && f.length <= 120 && /^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Ww]ords by)\s+\p{Lu}/u.test(f.text)) verdict.author = authorOf(f.text);
+  }
+  const titleLike = (f: LineFeatures) => !f.furniture && !isTemplateLine(f) && !f.truncated && f.words >= 3 && f.words <= 30 && f.length <= 250 && !/[.。]["”’]?$/.test(f.text);
+  const anchor = above.findIndex((f) => f.furniture === 'date' || f.furniture === 'byline');
+  const nearAnchor = anchor < 0 ? undefined : above.slice(anchor + 1, anchor + 4).find(titleLike);
+  const headline = nearAnchor ?? above.find(titleLike);
+  if (headline) {
+    verdict.title = headline.index;
+    verdict.titleText = headline.text.trim();
+  }
+}
+
+function authorOf(byline: string): string | undefined {
+  const name = byline
+    .replace(/^(by|posted by|written by|words by|reporting by|von|par|por|di|door)\s+/i, '')
+    .split(/\s*(?:\||,|·|•| on | at | - | – )\s*/)[0]!
+    .trim();
+  return name.length >= 3 ? name : undefined;
+}
+
+/** Line indexes (0-based) of a front-matter block at the very top, which cleanup leaves alone. */
+export function frontMatterLines(lines: string[]): Set<number> {
+  const kept = new Set<number>();
+  if (lines[0]?.trim() !== '---') return kept;
+  const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (close < 0) return kept;
+  for (let i = 0; i <= close; i++) kept.add(i);
+  return kept;
+}

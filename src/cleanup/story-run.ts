@@ -1,0 +1,147 @@
+// Where the story is in pasted text: the long coherent run of prose. Each line scores
+// for or against being story (prose with sentence punctuation and function words scores
+// its length; short unpunctuated lines and lines that are certainly furniture cost), and
+// the story is the run of lines with the highest total (maximum-sum subarray). A few
+// teasers or labels inside the story cost less than the prose around them, so the run
+// spans them; the menus above and the lists, comments and footers below are left out.
+import type { LineFeatures } from './features.js';
+
+/** What one short line of page furniture costs a run that would include it. */
+const LINE_COST = 30;
+/** What a line that is certainly furniture costs. */
+const FURNITURE_COST = 100;
+/** Below this share of stop words a punctuated line reads as a list, not as prose. */
+export const MIN_STOP_DENSITY = 0.2;
+
+export function isProse(f: LineFeatures): boolean {
+  return !f.blank && (f.sentenceEnd || f.sentences >= 2) && !f.furniture;
+}
+
+export function readsAsProse(f: LineFeatures): boolean {
+  return isProse(f) && (f.stopDensity === undefined || f.stopDensity >= MIN_STOP_DENSITY || f.length < 40);
+}
+
+/** A line made by a template the page repeats: "jo says:", "Tuesday November 19, 2019". */
+export function isTemplateLine(f: LineFeatures): boolean {
+  return !f.blank && !f.listItem && f.length <= 80 && f.shapeRepeats >= 3 && !isProse(f) && distinctiveShape(f.shape);
+}
+
+/** "A a" (any two words) says nothing; "a a:", "M 0, 0 a 0:0 a" or five words in a row do. */
+function distinctiveShape(shape: string): boolean {
+  return /[^Aa ]/.test(shape) || shape.split(' ').length >= 5;
+}
+
+export function storyScore(f: LineFeatures): number {
+  const own = lineScore(f);
+  // A lead-in and its list read as story, however short the items.
+  if (f.leadIn) return Math.max(own, Math.min(f.length, 200) * 0.5);
+  if (f.listItem) return Math.max(own, Math.min(f.length, 100) * 0.3);
+  return own;
+}
+
+function lineScore(f: LineFeatures): number {
+  if (f.blank) return 0;
+  // A label such as "Advertisement" is dropped anyway; inside a story it costs no more than any short line.
+  if (f.furniture) return f.furniture === 'ui-phrase' || f.furniture === 'teaser-label' ? -LINE_COST : -FURNITURE_COST;
+  if (isTemplateLine(f) || (f.adjacentDuplicate && f.length <= 200)) return -FURNITURE_COST;
+  if (isProse(f)) {
+    let quality = readsAsProse(f) ? 1 : 0.3;
+    // Cut off with "…": a teaser's blurb, or the story's own trailing thought; its neighbours decide.
+    if (f.truncated && f.length < 300) quality *= 0.3;
+    if (f.length < 40) quality *= 0.5;
+    if (f.repeats > 1) quality *= 0.3;
+    return Math.min(f.length, 1500) * quality;
+  }
+  // A long paragraph that lost its final full stop is still prose.
+  if (f.length > 200 && (f.stopDensity === undefined || f.stopDensity >= MIN_STOP_DENSITY)) return f.length * 0.5;
+  return -(LINE_COST + 0.2 * Math.min(f.length, 200)) * (f.repeats > 1 ? 2 : 1);
+}
+
+/** First and last line index (inclusive) of the best-scoring run, or undefined when nothing scores. */
+export function findStoryRun(features: LineFeatures[]): { start: number; end: number; score: number } | undefined {
+  let best: { start: number; end: number; score: number } | undefined;
+  let sum = 0;
+  let start = 0;
+  features.forEach((f, i) => {
+    const s = storyScore(f);
+    if (sum <= 0) {
+      if (s <= 0) return;
+      sum = 0;
+      start = i;
+    }
+    sum += s;
+    if (s > 0 && (!best || sum > best.score)) best = { start, end: i, score: sum };
+  });
+  return best;
+}
+
+/** Content words a block needs before its topic can be judged. */
+const MIN_TOPIC_WORDS = 12;
+/** Below this share of its topic words found in the story so far, a block is about something else. */
+const MIN_TOPIC_OVERLAP = 0.08;
+
+/**
+ * The run may have swallowed neighbours with a lot of prose of their own: an author's
+ * biography, a comment form, the next article. Cut into blocks at gaps of two or more
+ * non-prose lines, the story is grown outward from its strongest block, block by block,
+ * while each next block shares its topic words; the first that does not ends the story.
+ */
+export function coherentPart(features: LineFeatures[], run: { start: number; end: number }): { start: number; end: number } {
+  const blocks = blocksOf(features, run);
+  if (blocks.length < 2) return run;
+  const strength = (b: LineFeatures[]) => b.reduce((n, f) => n + Math.max(0, storyScore(f)), 0);
+  const core = blocks.reduce((best, b, i) => (strength(b) > strength(blocks[best]!) ? i : best), 0);
+  const vocabulary = new Set<string>();
+  const learn = (b: LineFeatures[]) => b.forEach((f) => f.contentWords.forEach((w) => vocabulary.add(w)));
+  learn(blocks[core]!);
+  const grow = (step: 1 | -1): number => {
+    // Blocks too small to judge are taken only along with a judged block beyond them.
+    let edge = core;
+    for (let i = core + step; i >= 0 && i < blocks.length; i += step) {
+      const verdict = onTopic(blocks[i]!, vocabulary);
+      if (verdict === false) break;
+      if (verdict === true) {
+        for (let j = edge + step; j !== i + step; j += step) learn(blocks[j]!);
+        edge = i;
+      }
+    }
+    return edge;
+  };
+  const last = grow(1);
+  const first = grow(-1);
+  return { start: blocks[first]![0]!.index, end: blocks[last]!.at(-1)!.index };
+}
+
+/** True or false when the block has enough topic words to tell; undefined when it is too small. */
+function onTopic(block: LineFeatures[], vocabulary: Set<string>): boolean | undefined {
+  const words = block.filter((f) => storyScore(f) > 0).flatMap((f) => f.contentWords);
+  if (words.length < MIN_TOPIC_WORDS) return words.length < 4 ? undefined : words.filter((w) => vocabulary.has(w)).length / words.length >= MIN_TOPIC_OVERLAP ? undefined : false;
+  return words.filter((w) => vocabulary.has(w)).length / words.length >= MIN_TOPIC_OVERLAP;
+}
+
+function blocksOf(features: LineFeatures[], run: { start: number; end: number }): LineFeatures[][] {
+  const blocks: LineFeatures[][] = [];
+  let current: LineFeatures[] = [];
+  let gap = 0;
+  for (const f of features.slice(run.start, run.end + 1)) {
+    if (f.blank) continue;
+    if (storyScore(f) <= 0) gap++;
+    else {
+      if (gap >= 2 && current.length > 0) {
+        blocks.push(trimTrailing(current));
+        current = [];
+      }
+      gap = 0;
+    }
+    current.push(f);
+  }
+  if (current.length > 0) blocks.push(trimTrailing(current));
+  return blocks;
+}
+
+/** A block ends with its last prose line; the gap after it belongs to no one. */
+function trimTrailing(block: LineFeatures[]): LineFeatures[] {
+  let end = block.length;
+  while (end > 1 && storyScore(block[end - 1]!) <= 0) end--;
+  return block.slice(0, end);
+}

@@ -1,0 +1,118 @@
+// The web-article reader: a saved page or a fetched one → BookDocument. Mozilla's
+// Readability (on a linkedom DOM, src/util/dom.ts) finds the article; the shared HTML
+// module (src/document/html.ts) turns it into blocks; then the furniture Readability
+// leaves inside articles (in-article teasers, "Advertisement", image credits, newsletter
+// boxes) is dropped by the same rules as pasted text (src/cleanup/). Metadata comes from
+// the page: headline → title, byline → author, site name, published date, <html lang>.
+import { Readability } from '@mozilla/readability';
+import { NarrateError } from '../errors.js';
+import { bookFromBlocks } from '../document/index.js';
+import { htmlBlocks } from '../document/html.js';
+import type { Block } from '../document/blocks.js';
+import { cleanupBlocks, type CleanupResult } from '../cleanup/index.js';
+import { parseHtml, type DomDocument, type DomElement } from '../util/dom.js';
+import type { BookDocument } from '../types.js';
+
+export interface WebArticle {
+  book: BookDocument;
+  /** What was left out of the article, for --dry-run (absent with keepAll). */
+  cleanup?: CleanupResult;
+}
+
+export interface ArticleOptions {
+  /** Names the source in messages: the file path or the URL. */
+  file: string;
+  /** Keep every block Readability returned: no furniture rules. */
+  keepAll?: boolean;
+}
+
+const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+
+/** Bytes of a page → text: the charset the server named, else the page's own <meta charset>, else UTF-8. */
+export function decodePage(bytes: Buffer, charset?: string): string {
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  const declared = charset ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
+  try {
+    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+export function readArticle(html: string, options: ArticleOptions): WebArticle {
+  const doc = parseHtml(html);
+  const language = languageOf(doc);
+  const published = metaContent(doc, ['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'sailthru.date', 'dc.date']);
+  // Readability rewrites the document it is given; the metadata above is read first.
+  const article = new Readability(doc as unknown as Document, { serializer: (el: Node) => el as unknown as string }).parse();
+  const content = article?.content as unknown as DomElement | undefined;
+  if (!article || !content) throw new NarrateError(`${options.file}: no article found on this page. Save the page of the article itself, or copy its text into a .txt file and narrate that`);
+  const title = withoutSiteName(clean(article.title), clean(article.siteName)) || undefined;
+  const { blocks, skipped } = htmlBlocks(content, {
+    file: options.file,
+    // The headline is the book title; the page repeats it inside the article at times.
+    heading: (_level, text) => (title && sameText(text, title) ? 'skip' : 'chapter'),
+  });
+  const cleanup = options.keepAll ? undefined : dropFurniture(blocks);
+  const kept = cleanup ? blocks.filter((b) => !cleanup.droppedIndexes.has(b)) : blocks;
+  const book = bookFromBlocks(options.file, { title, author: authorOf(article.byline), language }, kept);
+  book.meta.publisher = clean(article.siteName) || undefined;
+  book.meta.published = clean(article.publishedTime ?? published) || undefined;
+  const dropped = [
+    ...(cleanup?.result.dropped ?? []),
+    ...skipped.map((s) => ({ line: s.location.line, text: s.text, rule: s.reason })),
+  ].sort((a, b) => a.line - b.line);
+  return { book, cleanup: cleanup ? { ...cleanup.result, dropped } : undefined };
+}
+
+/** Readability's output through the cleanup rules: one line per block, headings kept where the story is. */
+function dropFurniture(blocks: Block[]): { result: CleanupResult; droppedIndexes: Set<Block> } {
+  const readable = blocks.filter((b): b is Extract<Block, { text: string }> => b.kind !== 'anchor');
+  const rules = cleanupBlocks(
+    readable.map((b) => b.text),
+    new Set(readable.flatMap((b, i) => (b.kind === 'paragraph' ? [] : [i]))),
+  );
+  const droppedIndexes = new Set<Block>();
+  const dropped: CleanupResult['dropped'] = [];
+  rules.forEach((rule, i) => {
+    const block = readable[i]!;
+    droppedIndexes.add(block);
+    dropped.push({ line: block.line, text: block.text.replace(/\s+/g, ' ').slice(0, 120), rule });
+  });
+  return { result: { lines: [], dropped, inlineRemovals: [] }, droppedIndexes };
+}
+
+function languageOf(doc: DomDocument): string | undefined {
+  const lang = (doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ?? '').trim().replace(/_/g, '-');
+  return BCP47.test(lang) ? lang : undefined;
+}
+
+function metaContent(doc: DomDocument, names: string[]): string | undefined {
+  for (const name of names) {
+    const el = doc.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
+    const value = el?.getAttribute('content')?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function authorOf(byline: string | null | undefined): string | undefined {
+  const text = clean(byline).replace(/^(by|von|par|por|di|door)\s+/i, '').split(/\s*(?:\||·|•|\bon\b|\bupdated\b|\bpublished\b)\s*/i)[0]!.trim();
+  return text.length >= 2 && text.length <= 100 ? text : undefined;
+}
+
+/** "Headline - Site Name" → "Headline", when the page names its site. */
+function withoutSiteName(title: string, site: string): string {
+  if (!site) return title;
+  const cut = title.replace(new RegExp(`\\s*[-–—|:·]\\s*${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'), '');
+  return cut || title;
+}
+
+function clean(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return norm(a) === norm(b);
+}

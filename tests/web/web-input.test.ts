@@ -1,0 +1,98 @@
+// Each kind of web input through the installed CLI: a saved page and a URL served from
+// 127.0.0.1, with every fetch failure ending as one line and a non-zero exit.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { tempDir, writeScript } from '../support/book.js';
+import { FURNITURE, PAGE_TITLE, STORY_SENTENCES, newsPage } from './fixtures-page.js';
+
+const MOCK = ['--provider', 'mock', '--format', 'mp3', '--no-cache', '-q'];
+
+async function transcript(dir: string): Promise<string> {
+  return readFile(join(dir, 'output', 'ferry-timetable-changes-for-the-winter', 'transcript.txt'), 'utf8');
+}
+
+function expectStoryOnly(text: string): void {
+  for (const sentence of STORY_SENTENCES) expect(text).toContain(sentence);
+  for (const furniture of FURNITURE) expect(text).not.toContain(furniture);
+}
+
+describe('a saved web page (.html)', () => {
+  it('narrates the article and nothing else, titled by its headline, with its subheading as a chapter', async () => {
+    const dir = await tempDir();
+    await writeScript(dir, 'ferry.html', newsPage());
+    const run = await runCli(['ferry.html', ...MOCK], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const text = await transcript(dir);
+    expectStoryOnly(text);
+    expect(text.split('\n')[0]).toBe(PAGE_TITLE);
+    expect(text.split(PAGE_TITLE).length - 1).toBe(1); // the headline once
+    expect(text).toMatch(/^What the refit means$/m);
+    const manifest = JSON.parse(await readFile(join(dir, 'output', 'ferry-timetable-changes-for-the-winter', 'manifest.json'), 'utf8'));
+    expect(manifest.author).toBe("Tomasz Reilly");
+  });
+
+  it('--dry-run lists what was left out and why; --keep-all keeps what Readability found', async () => {
+    const dir = await tempDir();
+    await writeScript(dir, 'ferry.html', newsPage());
+    const dry = await runCli(['ferry.html', '--dry-run', '--provider', 'mock'], { cwd: dir });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/\[ui-phrase\]\s+Advertisement$/m);
+    expect(dry.stdout).toMatch(/\[ui-phrase\]\s+Sign up for our newsletter$/m);
+    const all = await runCli(['ferry.html', '--dry-run', '--provider', 'mock', '--keep-all'], { cwd: dir });
+    expect(all.stdout).not.toMatch(/\[ui-phrase\]/);
+    expect(Number(/characters: (\d+)/.exec(all.stdout)![1])).toBeGreaterThan(Number(/characters: (\d+)/.exec(dry.stdout)![1]));
+  });
+});
+
+describe('an article URL', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const path = req.url ?? '/';
+      if (path === '/ferry') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(newsPage());
+      if (path === '/moved') return res.writeHead(301, { location: '/ferry' }).end();
+      if (path === '/loop-a') return res.writeHead(302, { location: '/loop-b' }).end();
+      if (path === '/loop-b') return res.writeHead(302, { location: '/loop-a' }).end();
+      if (path === '/report.pdf') return res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7');
+      if (path === '/huge') return res.writeHead(200, { 'content-type': 'text/html' }).end(newsPage(400));
+      if (path === '/slow') return; // never answers
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<p>Not here</p>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it('fetches the page, following a redirect, and narrates the story only', async () => {
+    const dir = await tempDir();
+    const run = await runCli([`${base}/moved`, ...MOCK], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expectStoryOnly(await transcript(dir));
+  });
+
+  const failures: Array<[string, string, RegExp, Record<string, string>?]> = [
+    ['a missing page', '/gone', /answered 404/],
+    ['a redirect loop', '/loop-a', /redirects in a loop/],
+    ['not a web page', '/report.pdf', /is application\/pdf, not a web page/],
+    ['a page too large', '/huge', /larger than \d+ KiB/, { NARRATE_FETCH_MAX_BYTES: '20000' }],
+    ['no answer in time', '/slow', /no complete answer within 0\.5 s/, { NARRATE_FETCH_TIMEOUT_MS: '500' }],
+  ];
+  for (const [what, path, message, env] of failures) {
+    it(`stops on ${what} with one line and a non-zero exit`, async () => {
+      const dir = await tempDir();
+      const run = await runCli([`${base}${path}`, ...MOCK], { cwd: dir, env });
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    });
+  }
+});
