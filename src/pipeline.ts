@@ -343,8 +343,6 @@ async function speakAndEncode(
       encodeBar.update(filesWritten);
     }
     const audio = await audioDone.finally(() => encodeBar?.stop());
-    const encoded = audio.encodedChapters.length;
-    reporter.info(`${encoded} chapter(s) encoded, ${plan.chapters.length - encoded} from the chapter cache`);
     ctx.lap('audio');
     return { audio, synthesized };
   } finally {
