@@ -1,7 +1,8 @@
-// npm run bench [-- --words 1000 --provider local]: narrates a generated story of the
-// given length from scratch (empty cache; --formats m4b,mp3 by default) and prints wall time, audio seconds,
-// real-time factor, per-stage times and peak memory; then reruns it unchanged and
-// after a one-word edit, the two reruns a user makes most.
+// npm run bench [-- --words 1000 --provider local --chapters N --formats m4b,mp3]: narrates a
+// generated story of the given length from scratch (empty cache) and prints wall time,
+// audio length, real-time factor, per-stage times and peak memory; then reruns it
+// unchanged and after a one-word edit in a chapter near the middle, the two reruns a
+// user makes most. Chapters default to one per 3,000 words (a novel's chapter), at least 3.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,37 +11,69 @@ import { narrate, type NarrateResult } from './pipeline.js';
 import type { AudioFormat } from './audio/index.js';
 import { generateStory } from './generated-story.js';
 
+const WORDS_PER_CHAPTER = 3000;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { words: { type: 'string', default: '1000' }, provider: { type: 'string', default: 'local' }, chapters: { type: 'string', default: '3' }, formats: { type: 'string', default: 'm4b,mp3' } } });
+  const { values } = parseArgs({
+    options: {
+      words: { type: 'string', default: '1000' },
+      provider: { type: 'string', default: 'local' },
+      chapters: { type: 'string' },
+      formats: { type: 'string', default: 'm4b,mp3' },
+    },
+  });
   const formats = values.formats!.split(',').filter(Boolean) as AudioFormat[];
   const words = Number(values.words);
+  const chapters = values.chapters ? Number(values.chapters) : Math.max(3, Math.round(words / WORDS_PER_CHAPTER));
   const dir = await mkdtemp(join(tmpdir(), 'narrate-bench-'));
   try {
     const script = join(dir, 'story.md');
-    await writeFile(script, generateStory(words, Number(values.chapters)));
+    await writeFile(script, generateStory(words, chapters));
+    // Each run keeps only its figures, so nothing of one run is alive while the next is measured.
     const run = async () => {
       const started = performance.now();
       const result = (await narrate({ scriptPath: script, provider: values.provider!, outRoot: join(dir, 'out'), formats, cacheDir: join(dir, 'cache') })) as NarrateResult;
-      return { result, wallS: (performance.now() - started) / 1000 };
+      return { wallS: (performance.now() - started) / 1000, audioS: result.manifest.durationMs / 1000, stages: stages(result), summary: summary(result) };
     };
-    const { result, wallS } = await run();
-    const audioS = result.manifest.durationMs / 1000;
+    const first = await run();
     const rss = process.resourceUsage().maxRSS / 1024;
-    const stages = Object.entries(result.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}s`).join(', ');
-    console.log(`words: ${words}  provider: ${values.provider}`);
-    console.log(`wall time: ${wallS.toFixed(2)} s (process uptime ${process.uptime().toFixed(2)} s)`);
-    console.log(`audio: ${audioS.toFixed(1)} s  real-time factor: ${(wallS / audioS).toFixed(4)} (${(audioS / wallS).toFixed(0)}x faster than real time)`);
-    console.log(`stages: ${stages}`);
+    const cpu = process.cpuUsage();
+    console.log(`words: ${words}  chapters: ${chapters}  provider: ${values.provider}  formats: ${formats.join(',')}`);
+    console.log(`wall time: ${first.wallS.toFixed(2)} s (process uptime ${process.uptime().toFixed(2)} s)`);
+    console.log(`audio: ${first.audioS.toFixed(1)} s  real-time factor: ${(first.wallS / first.audioS).toFixed(4)} (${(first.audioS / first.wallS).toFixed(0)}x faster than real time)`);
+    console.log(`stages: ${first.stages}`);
+    console.log(`CPU of the node process (eSpeak NG worker included; ffmpeg not): ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`);
     console.log(`peak memory (node process RSS; ffmpeg runs in its own processes): ${rss.toFixed(0)} MiB`);
     const unchanged = await run();
-    console.log(`rerun, nothing changed: ${unchanged.wallS.toFixed(2)} s, ${unchanged.result.synthesized} segments synthesized`);
-    const story = await readFile(script, 'utf8');
-    await writeFile(script, story.replace('gulls', 'terns'));
+    console.log(`rerun, nothing changed: ${unchanged.wallS.toFixed(2)} s (${percentOf(unchanged.wallS, first.wallS)}), ${unchanged.summary}`);
+    await writeFile(script, editNearMiddle(await readFile(script, 'utf8')));
     const edited = await run();
-    console.log(`rerun after a one-word edit: ${edited.wallS.toFixed(2)} s, ${edited.result.synthesized} segment(s) synthesized`);
+    console.log(`rerun after a one-word edit: ${edited.wallS.toFixed(2)} s (${percentOf(edited.wallS, first.wallS)}), ${edited.summary}; stages: ${edited.stages}`);
+    console.log(`peak memory over all three runs: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+function stages(result: NarrateResult): string {
+  return Object.entries(result.timings)
+    .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}s`)
+    .join(', ');
+}
+
+function summary(result: NarrateResult): string {
+  return `${result.synthesized} segment(s) synthesized, chapters encoded: ${result.audio.encodedChapters.length ? result.audio.encodedChapters.map((c) => c + 1).join(', ') : 'none'}`;
+}
+
+function percentOf(part: number, whole: number): string {
+  return `${((part / whole) * 100).toFixed(1)}% of the first run`;
+}
+
+/** One word changed in the paragraph nearest the middle of the story. */
+function editNearMiddle(story: string): string {
+  const at = story.indexOf('gulls', Math.floor(story.length / 2));
+  const i = at >= 0 ? at : story.indexOf('gulls');
+  return story.slice(0, i) + 'terns' + story.slice(i + 'gulls'.length);
 }
 
 await main();

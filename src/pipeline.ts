@@ -17,9 +17,10 @@ import { buildSegments } from './segments/index.js';
 import { createProvider } from './providers/index.js';
 import type { CostEstimate, TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
+import { cacheKey } from './speech/cache.js';
 import { segmentCacheKey, synthesizeSegments } from './speech/index.js';
 import { OrderedStream } from './speech/ordered-stream.js';
-import { AUDIO_FILE_NAMES, writeAudioBook, type AudioBook, type AudioFormat } from './audio/index.js';
+import { AUDIO_FILE_NAMES, planChapters, writeAudioBook, type AudioBook, type AudioFormat, type AudioPlan } from './audio/index.js';
 import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
 import { audioFingerprint, audioUpToDate } from './audio/reuse.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
@@ -173,12 +174,18 @@ export function summarize(book: BookDocument, segments: Segment[], cachedSegment
   };
 }
 
-/** The cost of what is not cached yet: what this run would actually spend. */
-async function estimateCost(segments: Segment[], provider: TtsProvider, cast: VoiceCast, cache: SegmentCache) {
-  const cached = await Promise.all(segments.map((s) => cache.has(segmentCacheKey(s, { provider, cast }))));
+/** The cost of what is not cached yet (segments of chapters already encoded need no speech): what this run would actually spend. */
+async function estimateCost(segments: Segment[], needsSpeech: boolean[], speechKeys: string[], provider: TtsProvider, cast: VoiceCast, cache: SegmentCache) {
+  const cached = await Promise.all(segments.map((_, i) => !needsSpeech[i] || cache.has(speechKeys[i]!)));
   const pending = segments.filter((_, i) => !cached[i]);
   const cost = provider.estimateCost?.(pending.map((s) => ({ voice: cast.voices.get(s.voice)!, billedChars: s.billedChars })));
   return { cachedSegments: segments.length - pending.length, cost };
+}
+
+/** Decides the book's sample rate: the provider, engine and settings of the voice of its first segment. */
+function sampleRateKey(segments: Segment[], provider: TtsProvider, cast: VoiceCast): string {
+  const voice = cast.voices.get(segments[0]!.voice)!;
+  return cacheKey({ provider: provider.name, engineVersion: provider.engineVersion(), voiceSettings: voice[provider.name as keyof VoiceProfile], ssml: '' });
 }
 
 export async function narrate(options: NarrateOptions): Promise<NarrateResult | DryRunSummary> {
@@ -207,12 +214,24 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
   if (options.feed) parseBaseUrl(options.feed.baseUrl); // a bad --base-url fails before anything is spoken
   const { book, voices, cast, provider, spoken, segments, source } = await prepareBook(options);
   lap('prepare');
+  let providerClosed: Promise<void> | undefined;
+  const closeProvider = () => (providerClosed ??= provider.close());
   try {
     // Tools, folders, cover and feed settings: a dry run reports what a run would stop on.
     const { coverPath } = await checkBeforeSpending(book, options);
     signal?.throwIfAborted();
     const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
-    const { cachedSegments, cost } = await estimateCost(segments, provider, cast, cache);
+    const speechKeys = segments.map((s) => segmentCacheKey(s, { provider, cast }));
+    // Chapter episodes are MP3 whatever the book's formats are: their chapters are encoded as MP3 too.
+    const chapterFormats: AudioFormat[] = options.feed?.episodes === 'chapters' ? [...new Set([...options.formats, 'mp3' as const])] : options.formats;
+    const plan = await planChapters(segments, {
+      chapterDir: cache.dir === undefined ? undefined : join(cache.dir, 'chapters'),
+      formats: chapterFormats,
+      bitrate: options.bitrate ?? 64,
+      speechKeys,
+      rateKey: sampleRateKey(segments, provider, cast),
+    });
+    const { cachedSegments, cost } = await estimateCost(segments, plan.needsSpeech, speechKeys, provider, cast, cache);
     if (options.dryRun) return summarize(book, segments, cachedSegments, cost, source);
     if (cost && options.maxCost !== undefined && cost.usd > options.maxCost) {
       throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
@@ -225,7 +244,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
     const output = await OutputSet.open(outDir, { cacheDir: cache.dir });
     try {
       const fingerprint = await audioFingerprint({
-        speechKeys: segments.map((s) => segmentCacheKey(s, { provider, cast })),
+        speechKeys,
         segments,
         meta: book.meta,
         chapterTitles: book.chapters.map((c) => c.title),
@@ -233,11 +252,14 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
         bitrate: options.bitrate ?? 64,
         coverPath,
       });
-      // Reuse only audio whose speech is all in the cache: a re-synthesized segment may differ by a few samples.
-      const reuse = cachedSegments === segments.length && cache.dir !== undefined && (await audioUpToDate(outDir, fingerprint, options.formats));
+      // Reuse only files joined from exactly the chapters in the store: a re-synthesized segment may differ by a few samples.
+      const reuse = plan.needsSpeech.every((n) => !n) && (await audioUpToDate(outDir, fingerprint, options.formats));
       if (reuse) reporter.info('audio unchanged since the last run: keeping the audio files');
       const ctx = { options, reporter, cast, spoken, outDir: output.stagingDir };
-      const { audio, synthesized } = await speakAndEncode({ ...ctx, provider, cache, segments, coverPath, reuse, lap });
+      const { audio, synthesized } = await speakAndEncode({ ...ctx, provider, cache, segments, plan, coverPath, reuse, lap });
+      timings['audio: of which join'] = audio.joinMs;
+      // Speech is done: the engine (eSpeak NG's worker and its memory) goes before captions and manifest are built.
+      await closeProvider();
       if (reuse) await output.keep(audio.files);
       signal?.throwIfAborted();
       const { files, feedUrl } = await writeTextOutputs({ ...ctx, book, audio, previousFeed: output.previousPath('feed.xml') });
@@ -251,7 +273,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
       throw e;
     }
   } finally {
-    await provider.close();
+    await closeProvider();
   }
 }
 
@@ -263,50 +285,69 @@ interface RunContext {
   outDir: string;
 }
 
-/** Speech and audio run together: each segment is encoded as soon as it and those before it are spoken. */
+/**
+ * Speech and audio run together: each segment is encoded as soon as it and those before it
+ * are spoken. Only segments of chapters that must be encoded are spoken (or read from the cache).
+ */
 async function speakAndEncode(
-  ctx: RunContext & { provider: TtsProvider; cache: SegmentCache; segments: Segment[]; coverPath?: string; reuse: boolean; lap: (stage: string) => void },
+  ctx: RunContext & { provider: TtsProvider; cache: SegmentCache; segments: Segment[]; plan: AudioPlan; coverPath?: string; reuse: boolean; lap: (stage: string) => void },
 ): Promise<{ audio: AudioBook; synthesized: number }> {
-  const { options, reporter, segments } = ctx;
-  const bar = reporter.progress('Speaking', segments.length);
-  const ready = new OrderedStream<SegmentSpeech>(segments.length);
+  const { options, reporter, segments, plan } = ctx;
+  const needed = segments.filter((_, i) => plan.needsSpeech[i]);
+  const bar = reporter.progress('Speaking', needed.length);
+  const concurrency = Math.max(1, ...needed.map((s) => ctx.provider.capabilities(ctx.cast.voices.get(s.voice)!).concurrency));
+  // A few segments ahead of the encoders at most: the book's audio never piles up in memory.
+  const ready = new OrderedStream<SegmentSpeech>(needed.length, Math.max(8, 2 * concurrency));
+  // Stops speech when the audio stage fails (or the user interrupts).
+  const stopSpeech = new AbortController();
+  const onAbort = () => stopSpeech.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   let filesWritten = 0;
   let encodeBar: ReturnType<Reporter['progress']> | undefined;
-  const audioDone = writeAudioBook(ctx.spoken, segments, ready, {
+  const audioDone = writeAudioBook(ctx.spoken, segments, plan, ready, options.bitrate ?? 64, {
     outDir: ctx.outDir,
     formats: options.formats,
     coverPath: ctx.coverPath,
-    bitrate: options.bitrate ?? 64,
     reuse: ctx.reuse,
+    signal: options.signal,
     onFileWritten: () => encodeBar?.update(++filesWritten),
-    signal: options.signal,
   });
-  audioDone.catch(() => {}); // awaited below
-  const speeches = await synthesizeSegments(segments, {
-    provider: ctx.provider,
-    cast: ctx.cast,
-    cache: ctx.cache,
-    signal: options.signal,
-    onProgress: (p) => bar.update(p.done, `${p.synthesized} new, ${p.cached} cached`),
-    onSegment: (index, speech) => ready.push(index, speech),
-  }).catch(async (e: unknown) => {
+  let audioFailure: unknown;
+  audioDone.catch((e: unknown) => {
+    audioFailure = e;
+    ready.fail(e); // releases speech workers waiting for room
+    stopSpeech.abort();
+  });
+  try {
+    const speeches = await synthesizeSegments(needed, {
+      provider: ctx.provider,
+      cast: ctx.cast,
+      cache: ctx.cache,
+      signal: stopSpeech.signal,
+      keepAudio: false,
+      onProgress: (p) => bar.update(p.done, `${p.synthesized} new, ${p.cached} cached`),
+      onSegment: (index, speech) => ready.push(index, speech),
+    }).catch(async (e: unknown) => {
+      bar.stop();
+      ready.fail(e);
+      await audioDone.catch(() => {});
+      throw audioFailure ?? e;
+    });
     bar.stop();
-    ready.fail(e);
-    await audioDone.catch(() => {});
-    throw e;
-  });
-  bar.stop();
-  ctx.lap('speech');
-  const synthesized = speeches.filter((s) => !s.fromCache).length;
-  reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
-  // Encoding ran alongside speech; this bar covers what is left of it.
-  if (!ctx.reuse) {
-    encodeBar = reporter.progress('Encoding', options.formats.length);
-    encodeBar.update(filesWritten);
+    ctx.lap('speech');
+    const synthesized = speeches.filter((s) => !s.fromCache).length;
+    reporter.info(`${synthesized} segments synthesized, ${speeches.length - synthesized} from cache`);
+    // Encoding ran alongside speech; this bar covers what is left of it.
+    if (!ctx.reuse) {
+      encodeBar = reporter.progress('Encoding', options.formats.length);
+      encodeBar.update(filesWritten);
+    }
+    const audio = await audioDone.finally(() => encodeBar?.stop());
+    ctx.lap('audio');
+    return { audio, synthesized };
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
   }
-  const audio = await audioDone.finally(() => encodeBar?.stop());
-  ctx.lap('audio');
-  return { audio, synthesized };
 }
 
 /** Captions, transcripts, JSON chapters and, when asked, the podcast feed. */
@@ -325,7 +366,7 @@ async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: A
   const feed = options.feed
     ? await (await import('./feed/index.js')).publishFeed(
         { outDir, audio, timeline: audio.timeline, spoken: ctx.spoken },
-        { ...options.feed, bitrate: options.bitrate ?? 64, voiceLabels, reporter: ctx.reporter, previousFeedPath: ctx.previousFeed, signal: options.signal },
+        { ...options.feed, voiceLabels, reporter: ctx.reporter, previousFeedPath: ctx.previousFeed, signal: options.signal },
       )
     : undefined;
   return { files: [...audio.files, ...captionNames, 'chapters.json', ...(feed?.files ?? [])], feedUrl: feed?.feedUrl };

@@ -1,10 +1,14 @@
-// The one module that drives ffmpeg (through fluent-ffmpeg). PCM goes in on stdin,
-// so each output is encoded exactly once from the original samples.
+// The one module that drives ffmpeg (through fluent-ffmpeg). Each chapter's PCM goes in
+// on stdin and is encoded once; the book and the podcast episodes are then made from
+// the encoded chapters by stream copy.
 import type { ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import ffmpeg from 'fluent-ffmpeg';
 import { NarrateError } from '../errors.js';
 import { trackChild } from '../util/interruption.js';
+import { AAC_PRIMING } from './frames.js';
 
 export type AudioFormat = 'm4b' | 'mp3';
 
@@ -20,11 +24,25 @@ export interface EncodeJob {
   signal?: AbortSignal;
 }
 
+export interface JoinJob {
+  /** Encoded chapters (from encodeChapter) in order, each with the length of its slot in samples. */
+  chapters: Array<{ path: string; slotSamples: number }>;
+  sampleRate: number;
+  format: AudioFormat;
+  /** A scratch file for the concat list. */
+  listPath: string;
+  /** FFMETADATA file with tags and [CHAPTER] sections. */
+  metadataPath: string;
+  coverPath?: string;
+  outPath: string;
+  /** Aborting kills ffmpeg; the promise settles once it has exited. */
+  signal?: AbortSignal;
+}
+
 export interface TagJob {
-  /** An encoded file from encodeAudio. */
+  /** One encoded chapter from encodeChapter. */
   inPath: string;
   format: AudioFormat;
-  /** FFMETADATA file with tags and [CHAPTER] sections. */
   metadataPath: string;
   coverPath?: string;
   outPath: string;
@@ -44,6 +62,12 @@ const TAGGING: Record<AudioFormat, string[]> = {
   mp3: ['-id3v2_version', '3', '-write_xing', '1'],
 };
 const MUXER: Record<AudioFormat, string> = { m4b: 'ipod', mp3: 'mp3' };
+/**
+ * Encoded chapters: AAC as bare ADTS frames (no edit list, so the joined stream has one
+ * priming to trim); MP3 with its LAME tag, whose delay the joined file's tag carries over.
+ */
+const CHAPTER_MUXER: Record<AudioFormat, string[]> = { m4b: ['-f', 'adts'], mp3: ['-id3v2_version', '0', '-write_xing', '1', '-f', 'mp3'] };
+export const CHAPTER_EXTENSION: Record<AudioFormat, string> = { m4b: 'aac', mp3: 'mp3' };
 
 const REQUIRED_ENCODERS: Record<AudioFormat, string> = { m4b: 'aac', mp3: 'libmp3lame' };
 
@@ -84,29 +108,53 @@ export async function checkFfmpeg(formats: AudioFormat[]): Promise<void> {
   }
 }
 
-/** Encodes PCM once. Tags and chapters are added afterwards by tagAudio, without re-encoding. */
-export async function encodeAudio(job: EncodeJob): Promise<void> {
+/** Encodes one chapter's PCM, streamed in on stdin; tags and chapters come later, by stream copy. */
+export async function encodeChapter(job: EncodeJob): Promise<void> {
   await ensureFfmpeg();
   const command = ffmpeg()
     .input(job.pcm)
     .inputOptions(['-f', 's16le', '-ar', String(job.sampleRate), '-ac', '1'])
-    .outputOptions(['-map', '0:a', ...CODEC[job.format], '-b:a', `${job.bitrate}k`, '-ac', '1', '-f', MUXER[job.format]]);
-  // AAC is the slowest encoder and finishes last; MP3 yields the CPU to it.
+    .outputOptions(['-map', '0:a', ...CODEC[job.format], '-b:a', `${job.bitrate}k`, '-ac', '1', ...CHAPTER_MUXER[job.format]]);
+  // AAC is the slower encoder; MP3 yields the CPU to it.
   if (job.format === 'mp3') command.renice(10);
   return run(command, job.outPath, `encode ${job.format}`, job.signal);
 }
 
-/** Copies the encoded audio into its final container with tags, chapters and cover. */
-export async function tagAudio(job: TagJob): Promise<void> {
+/**
+ * Joins encoded chapters by stream copy (ffmpeg's concat demuxer), adding tags,
+ * chapters and cover in the same pass. Each file's duration is given exactly (its
+ * slot), so packet times run on without a gap or an overlap. For AAC the input is
+ * shifted back by the encoder's priming: the MP4 muxer then writes an edit list
+ * that trims it, once, at the start of the book.
+ */
+export async function joinChapters(job: JoinJob): Promise<void> {
+  await ensureFfmpeg();
+  const list = ['ffconcat version 1.0', ...job.chapters.flatMap((c) => [`file ${concatQuote(resolve(c.path))}`, `duration ${(c.slotSamples / job.sampleRate).toFixed(6)}`])];
+  await writeFile(job.listPath, list.join('\n') + '\n');
+  const shift = job.format === 'm4b' ? ['-itsoffset', (-AAC_PRIMING / job.sampleRate).toFixed(6)] : [];
+  const command = ffmpeg().input(job.listPath).inputOptions([...shift, '-f', 'concat', '-safe', '0']).input(job.metadataPath).inputOptions(['-f', 'ffmetadata']);
+  return run(command.outputOptions(tagOptions(command, job)), job.outPath, `join the ${job.format} chapters`, job.signal);
+}
+
+/** Copies one encoded chapter into a file of its own with tags and cover (podcast episodes). */
+export async function tagChapter(job: TagJob): Promise<void> {
   await ensureFfmpeg();
   const command = ffmpeg().input(job.inPath).input(job.metadataPath).inputOptions(['-f', 'ffmetadata']);
+  return run(command.outputOptions(tagOptions(command, job)), job.outPath, `write ${job.format}`, job.signal);
+}
+
+function tagOptions(command: ffmpeg.FfmpegCommand, job: { format: AudioFormat; coverPath?: string }): string[] {
   const maps = ['-map', '0:a', '-map_metadata', '1', '-map_chapters', '1'];
   if (job.coverPath) {
     command.input(job.coverPath);
     maps.push('-map', '2:v', '-c:v', 'copy', '-disposition:v:0', 'attached_pic');
   }
-  command.outputOptions([...maps, '-c:a', 'copy', ...TAGGING[job.format], '-f', MUXER[job.format]]);
-  return run(command, job.outPath, `write ${job.format}`, job.signal);
+  return [...maps, '-c:a', 'copy', ...TAGGING[job.format], '-f', MUXER[job.format]];
+}
+
+/** A path as the concat demuxer reads it (absolute: relative ones are read from the list's folder), single-quoted, with quotes escaped. */
+function concatQuote(path: string): string {
+  return `'${path.replace(/'/g, "'\\''")}'`;
 }
 
 /**

@@ -1,30 +1,65 @@
-// Audio stage: joins every segment's PCM with its pauses and encodes each requested
-// format exactly once, all formats in parallel, while speech is still arriving.
-// When the last segment is in, the timeline is known and the encoded audio is
-// copied (not re-encoded) into its final file with tags and chapters.
-import { once } from 'node:events';
+// Audio stage: each chapter is encoded on its own, once per format, while speech is
+// still arriving, and kept in the chapter store; the book files are then joined from
+// the encoded chapters by stream copy, with tags and chapters added in the same pass.
+// PCM streams through: at most a few segments of it are in memory at any time.
+// A rerun encodes only the chapters whose inputs changed and asks the speech stage
+// only for their segments (see planChapters).
+import { rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { BookMeta, Segment, SegmentSpeech, SpokenBook, Timeline, TimedChapter } from '../types.js';
 import { makeWorkDir, produceFileAtomic, removeWorkDir } from '../util/atomic-file.js';
-import { encodeAudio, escapeMetadata, tagAudio, type AudioFormat } from './ffmpeg.js';
-import { planTimeline, type PlacedSegment } from './timeline.js';
-import { resampleLinear } from './resample.js';
+import { ChapterStore, chapterKey, slotOf, type ChapterRecord } from './chapter-store.js';
+import { encodeChapters } from './encode-chapters.js';
+import { escapeMetadata, joinChapters, tagChapter, type AudioFormat } from './ffmpeg.js';
+import { planTimeline } from './timeline.js';
 
 export type { AudioFormat } from './ffmpeg.js';
 export { checkFfmpeg } from './ffmpeg.js';
 
+export const AUDIO_FILE_NAMES: Record<AudioFormat, string> = { m4b: 'book.m4b', mp3: 'book.mp3' };
+
+export interface ChapterPlanOptions {
+  /** Where encoded chapters are kept between runs; without one they live in a temporary folder for this run. */
+  chapterDir?: string;
+  /** Formats encoded for every chapter: the book's, and any other a later stage asks for (mp3 for chapter episodes). */
+  formats: AudioFormat[];
+  bitrate: number;
+  /** Speech cache key of each segment, in order. */
+  speechKeys: string[];
+  /** What decides the book's sample rate (see ChapterKeyParts.rateKey). */
+  rateKey: string;
+}
+
+export interface AudioPlan {
+  /** The chapter store's folder; without one, writeAudioBook makes a temporary one, removed by AudioBook.close. */
+  chapterDir?: string;
+  formats: AudioFormat[];
+  /** `cached` is handed over to (and cleared by) writeAudioBook. */
+  chapters: Array<{ chapterIndex: number; key: string; segmentIndexes: number[]; cached?: ChapterRecord }>;
+  /** Per segment: whether the audio stage needs its speech (its chapter must be encoded). */
+  needsSpeech: boolean[];
+}
+
 export interface AudioOptions {
   outDir: string;
+  /** The book's files. */
   formats: AudioFormat[];
-  /** Files already written by an earlier run with the same inputs: timed, not encoded again. */
+  /** Files already written by an earlier run with the same inputs: timed, not joined again. */
   reuse?: boolean;
   coverPath?: string;
-  bitrate: number;
-  /** Told as each audio file is finished. */
+  /** Told as each book file is finished. */
   onFileWritten?: (format: AudioFormat) => void;
-  /** Aborting kills every ffmpeg this stage runs; it settles once they have exited. */
+  signal?: AbortSignal;
+}
+
+export interface ChapterFileJob {
+  chapterIndex: number;
+  format: AudioFormat;
+  outPath: string;
+  /** Tags (title, album, track, …) written into the file. */
+  tags: Record<string, string>;
+  coverPath?: string;
   signal?: AbortSignal;
 }
 
@@ -32,40 +67,100 @@ export interface AudioBook {
   timeline: Timeline;
   /** File names written, relative to outDir. */
   files: string[];
-  /** The book's samples at timeline.sampleRate, chunk by chunk. */
-  pcm: () => Iterable<Int16Array>;
-  /** One chapter's samples (its title, text and trailing pause), for per-chapter episodes. */
-  chapterPcm: (chapterIndex: number) => Iterable<Int16Array>;
+  /** Book chapter indexes encoded by this run; the others came from the chapter store. */
+  encodedChapters: number[];
+  /** Wall time of joining the book files from the encoded chapters, ms (0 when they were kept). */
+  joinMs: number;
+  /** Writes one chapter, already encoded, as a file of its own (a stream copy with its own tags). */
+  writeChapterFile: (job: ChapterFileJob) => Promise<void>;
+  /** Removes this run's temporary chapter folder now (without a cache), rather than at process exit. */
+  close: () => Promise<void>;
 }
 
-export const AUDIO_FILE_NAMES: Record<AudioFormat, string> = { m4b: 'book.m4b', mp3: 'book.mp3' };
-const SILENCE = new Int16Array(8192);
+/** Which chapters are encoded already, and so which segments need speech at all. */
+export async function planChapters(segments: Segment[], options: ChapterPlanOptions): Promise<AudioPlan> {
+  // Reads only: a dry run, or a run refused before anything is spent, writes nothing.
+  const store = options.chapterDir === undefined ? undefined : new ChapterStore(options.chapterDir);
+  const byChapter = new Map<number, number[]>();
+  segments.forEach((s, i) => byChapter.set(s.chapterIndex, [...(byChapter.get(s.chapterIndex) ?? []), i]));
+  const formats = [...new Set(options.formats)];
+  const chapters = await Promise.all(
+    [...byChapter].map(async ([chapterIndex, segmentIndexes]) => {
+      const key = chapterKey({
+        speechKeys: segmentIndexes.map((i) => options.speechKeys[i]!),
+        pausesMs: segmentIndexes.map((i) => segments[i]!.pauseAfterMs),
+        rateKey: options.rateKey,
+        bitrate: options.bitrate,
+      });
+      const cached = await store?.read(key, formats);
+      return { chapterIndex, key, segmentIndexes, cached };
+    }),
+  );
+  const needsSpeech = segments.map(() => false);
+  for (const c of chapters) if (!c.cached) for (const i of c.segmentIndexes) needsSpeech[i] = true;
+  return { chapterDir: options.chapterDir, formats, chapters, needsSpeech };
+}
 
-/** `speeches` yields each segment's speech in segment order, as soon as it is ready. */
-export async function writeAudioBook(book: SpokenBook, segments: Segment[], speeches: AsyncIterable<SegmentSpeech>, options: AudioOptions): Promise<AudioBook> {
+/**
+ * `speeches` yields, in segment order, the speech of exactly the segments `plan.needsSpeech` marks,
+ * as soon as each is ready.
+ */
+export async function writeAudioBook(
+  book: SpokenBook,
+  segments: Segment[],
+  plan: AudioPlan,
+  speeches: AsyncIterable<SegmentSpeech>,
+  bitrate: number,
+  options: AudioOptions,
+): Promise<AudioBook> {
+  const store = new ChapterStore(plan.chapterDir ?? (await temporaryChapterDir()));
+  const temporary = plan.chapterDir === undefined;
+  const close = () => (temporary ? removeWorkDir(store.dir) : Promise.resolve());
+  const encodedChapters = plan.chapters.filter((c) => !c.cached).map((c) => c.chapterIndex);
   const work = await makeWorkDir('narrate-');
   try {
-    const encoded = options.reuse ? [] : options.formats;
-    const { collected, sampleRate } = await encodeWhileSpeaking(segments, speeches, encoded, work, options.bitrate, options.signal);
-    const { timeline, placed } = planTimeline(book, segments, collected, sampleRate);
-    const metadataPath = join(work, 'metadata.txt');
-    await writeFile(metadataPath, ffMetadata(book.meta, timeline.chapters));
-    await allSettledOrThrow(
-      encoded.map((format) =>
-        produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
-          tagAudio({ inPath: encodedPath(work, format), format, metadataPath, coverPath: options.coverPath, outPath, signal: options.signal }),
-        ).then(() => options.onFileWritten?.(format)),
-      ),
-    );
-    const chapterPcm = (index: number) => pcmChunks(placed.filter((p) => p.segment.chapterIndex === index), sampleRate);
-    return { timeline, files: options.formats.map((f) => AUDIO_FILE_NAMES[f]), pcm: () => pcmChunks(placed, sampleRate), chapterPcm };
+    const records = await encodeChapters(segments, plan, store, speeches, bitrate, options.signal);
+    const sampleRate = records[0]!.sampleRate;
+    const placed = records.flatMap((r) => r.segments);
+    const timeline = planTimeline(book, segments, placed, sampleRate);
+    const joinStarted = performance.now();
+    if (!options.reuse) {
+      const metadataPath = join(work, 'metadata.txt');
+      await writeFile(metadataPath, ffMetadata(book.meta, timeline.chapters));
+      await allSettledOrThrow(
+        options.formats.map((format) =>
+          produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
+            joinChapters({
+              chapters: plan.chapters.map((c, i) => ({ path: store.audioPath(c.key, format), slotSamples: slotOf(records[i]!) })),
+              sampleRate,
+              format,
+              listPath: join(work, `chapters-${format}.txt`),
+              metadataPath,
+              coverPath: options.coverPath,
+              outPath,
+              signal: options.signal,
+            }),
+          ).then(() => options.onFileWritten?.(format)),
+        ),
+      );
+    }
+    // The plan (with every cached chapter's marks) is not kept alive by the AudioBook.
+    const keyOf = new Map(plan.chapters.map((c) => [c.chapterIndex, c.key]));
+    const formats = plan.formats;
+    return {
+      timeline,
+      files: options.formats.map((f) => AUDIO_FILE_NAMES[f]),
+      encodedChapters,
+      joinMs: performance.now() - joinStarted,
+      writeChapterFile: (job) => writeChapterFile(formats, store, keyOf.get(job.chapterIndex)!, job),
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
   } finally {
     await removeWorkDir(work);
   }
-}
-
-function encodedPath(work: string, format: AudioFormat): string {
-  return join(work, `encoded.${format}`);
 }
 
 /** Waits for every job (no ffmpeg is left running), then fails with the first failure. */
@@ -74,63 +169,28 @@ async function allSettledOrThrow(jobs: Promise<unknown>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-async function encodeWhileSpeaking(segments: Segment[], speeches: AsyncIterable<SegmentSpeech>, formats: AudioFormat[], work: string, bitrate: number, signal?: AbortSignal) {
-  const collected: SegmentSpeech[] = [];
-  let sampleRate = 0;
-  let sinks: PassThrough[] = [];
-  let encodes: Promise<void>[] = [];
-  // Rejects as soon as any encoder fails, so writing never waits on a dead ffmpeg.
-  let encoderFailed: Promise<never> = new Promise(() => {});
+/**
+ * Without a cache, encoded chapters live in a temporary folder until close() or the end of
+ * the process, whichever comes first: the feed may ask for them after narrate() returns.
+ */
+async function temporaryChapterDir(): Promise<string> {
+  const dir = await makeWorkDir('narrate-chapters-');
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function writeChapterFile(formats: AudioFormat[], store: ChapterStore, key: string, job: ChapterFileJob): Promise<void> {
+  if (!formats.includes(job.format)) throw new Error(`chapter ${job.chapterIndex} was not encoded as ${job.format}`);
+  const work = await makeWorkDir('narrate-chapter-');
   try {
-    for await (const speech of speeches) {
-      if (collected.length === 0) {
-        // The first segment fixes the book's sample rate; any other rate is resampled to it.
-        sampleRate = speech.sampleRate;
-        sinks = formats.map(() => new PassThrough({ highWaterMark: 1 << 20 }));
-        encodes = formats.map((format, i) => encodeAudio({ pcm: sinks[i]!, sampleRate, format, outPath: encodedPath(work, format), bitrate, signal }));
-        encoderFailed = new Promise<never>((_, reject) => encodes.forEach((e) => e.catch(reject)));
-        encoderFailed.catch(() => {}); // settled below; never unhandled meanwhile
-      }
-      const segment = segments[collected.length]!;
-      collected.push(speech);
-      const write = async () => {
-        await writeToAll(sinks, resampleLinear(speech.pcm, speech.sampleRate, sampleRate));
-        await writeSilence(sinks, Math.round((segment.pauseAfterMs * sampleRate) / 1000));
-      };
-      await Promise.race([write(), encoderFailed]);
-    }
-    sinks.forEach((s) => s.end());
-  } catch (e) {
-    // Ending the input lets ffmpeg exit; its half-made file is in `work`, which is removed.
-    sinks.forEach((s) => s.end());
-    await Promise.allSettled(encodes);
-    throw e;
-  }
-  const settled = await Promise.allSettled(encodes);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return { collected, sampleRate };
-}
-
-async function writeToAll(sinks: PassThrough[], pcm: Int16Array): Promise<void> {
-  if (pcm.length === 0) return;
-  const bytes = Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
-  await Promise.all(sinks.map(async (sink) => (sink.write(bytes) ? undefined : await once(sink, 'drain'))));
-}
-
-async function writeSilence(sinks: PassThrough[], samples: number): Promise<void> {
-  for (const chunk of silence(samples)) await writeToAll(sinks, chunk);
-}
-
-/** That many samples of silence, in chunks of one shared zero buffer. */
-function* silence(samples: number): Generator<Int16Array> {
-  for (let left = samples; left > 0; left -= SILENCE.length) yield left >= SILENCE.length ? SILENCE : SILENCE.subarray(0, left);
-}
-
-function* pcmChunks(placed: PlacedSegment[], sampleRate: number): Generator<Int16Array> {
-  for (const p of placed) {
-    yield resampleLinear(p.speech.pcm, p.speech.sampleRate, sampleRate);
-    yield* silence(p.pauseSamples);
+    const metadataPath = join(work, 'metadata.txt');
+    const lines = [';FFMETADATA1', ...Object.entries(job.tags).map(([k, v]) => `${k}=${escapeMetadata(v)}`)];
+    await writeFile(metadataPath, lines.join('\n') + '\n');
+    await produceFileAtomic(job.outPath, (outPath) =>
+      tagChapter({ inPath: store.audioPath(key, job.format), format: job.format, metadataPath, coverPath: job.coverPath, outPath, signal: job.signal }),
+    );
+  } finally {
+    await removeWorkDir(work);
   }
 }
 

@@ -1,41 +1,32 @@
 // Places every segment, pause and written token on the final audio's clock.
 // Token times come from the engine's marks; only where an engine reported no word
 // marks at all are a sentence's words spread over its measured span by length.
-import type { Segment, SegmentSpeech, SpeechMark, SpokenBook, Timeline, TimedToken, TokenSpan } from '../types.js';
+import type { Segment, SpeechMark, SpokenBook, Timeline, TimedToken, TokenSpan } from '../types.js';
+import type { PlacedSpeech } from './chapter-store.js';
 
-export interface PlacedSegment {
-  segment: Segment;
-  speech: SegmentSpeech;
-  startSample: number;
-  /** Samples of this segment's own audio (at the book rate). */
-  samples: number;
-  pauseSamples: number;
-}
-
-export function planTimeline(book: SpokenBook, segments: Segment[], speeches: SegmentSpeech[], sampleRate: number): { timeline: Timeline; placed: PlacedSegment[] } {
-  const placed: PlacedSegment[] = [];
+/** `placed[i]` is segment i's speech and the silence after it, at `sampleRate`. */
+export function planTimeline(book: SpokenBook, segments: Segment[], placed: PlacedSpeech[], sampleRate: number): Timeline {
   const tokens: TimedToken[] = [];
+  const starts: number[] = [];
   let cursor = 0;
   const ms = (samples: number) => (samples * 1000) / sampleRate;
   segments.forEach((segment, i) => {
-    const speech = speeches[i]!;
-    const samples = Math.round((speech.pcm.length * sampleRate) / speech.sampleRate);
-    const pauseSamples = Math.round((segment.pauseAfterMs * sampleRate) / 1000);
-    placed.push({ segment, speech, startSample: cursor, samples, pauseSamples });
+    const p = placed[i]!;
+    starts.push(cursor);
     const offsetMs = ms(cursor);
-    for (const t of tokenTimes(segment, speech.marks, ms(samples))) {
+    for (const t of tokenTimes(segment, p.marks, ms(p.samples))) {
       tokens.push({ ...t, startMs: offsetMs + t.startMs, endMs: offsetMs + t.endMs });
     }
-    cursor += samples + pauseSamples;
+    cursor += p.samples + p.pauseSamples;
   });
   const durationMs = ms(cursor);
   const chapters = book.chapters.map((c) => {
-    const first = placed.find((p) => p.segment.chapterIndex === c.index)!;
-    return { index: c.index, title: c.title, startMs: ms(first.startSample), endMs: 0 };
+    const first = segments.findIndex((s) => s.chapterIndex === c.index);
+    return { index: c.index, title: c.title, startMs: ms(starts[first]!), endMs: 0 };
   });
   chapters.forEach((c, i) => (c.endMs = chapters[i + 1]?.startMs ?? durationMs));
-  const timedSegments = placed.map((p) => ({ id: p.segment.id, chapterIndex: p.segment.chapterIndex, startMs: ms(p.startSample), endMs: ms(p.startSample + p.samples) }));
-  return { timeline: { durationMs, sampleRate, chapters, segments: timedSegments, tokens }, placed };
+  const timedSegments = segments.map((s, i) => ({ id: s.id, chapterIndex: s.chapterIndex, startMs: ms(starts[i]!), endMs: ms(starts[i]! + placed[i]!.samples) }));
+  return { durationMs, sampleRate, chapters, segments: timedSegments, tokens };
 }
 
 function tokenTimes(segment: Segment, marks: SpeechMark[], audioMs: number): TimedToken[] {

@@ -1,16 +1,14 @@
-// Writes one chapter episode: its MP3, encoded once from the chapter's own PCM (never
-// cut from book.mp3, which would re-encode), its JSON chapters and, when a caption
-// builder is given, its captions and transcript on the episode's clock.
-import { writeFile } from 'node:fs/promises';
+// Writes one chapter episode: its MP3, the chapter the audio stage already encoded,
+// copied with the episode's tags (never encoded again, never cut from book.mp3), its
+// JSON chapters and, when a caption builder is given, its captions and transcript on
+// the episode's clock.
 import { basename, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { encodeAudio, escapeMetadata, tagAudio } from '../audio/ffmpeg.js';
 import type { NarrateResult } from '../pipeline.js';
 
 /** What the feed needs from a narration; narrate() may publish before its manifest is written. */
 export type FeedSource = Pick<NarrateResult, 'outDir' | 'audio' | 'timeline' | 'spoken'>;
 import type { SpokenBook, Timeline } from '../types.js';
-import { makeWorkDir, produceFileAtomic, removeWorkDir, writeFileAtomic } from '../util/atomic-file.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
 import { chapterBook, chapterTimeline, stemOf, type EpisodePlan } from './episodes.js';
 
 /** Builds an episode's WebVTT captions and HTML transcript (src/captions/ does this). */
@@ -30,7 +28,6 @@ export interface EpisodeFiles {
 
 export interface EpisodeWriteOptions {
   coverPath?: string;
-  bitrate: number;
   captions?: EpisodeCaptionBuilder;
   signal?: AbortSignal;
 }
@@ -38,7 +35,7 @@ export interface EpisodeWriteOptions {
 export async function writeChapterEpisode(result: FeedSource, plan: EpisodePlan, options: EpisodeWriteOptions): Promise<EpisodeFiles> {
   const index = plan.chapterIndex!;
   const stem = stemOf(plan.audioFile);
-  await encodeEpisodeAudio(result, plan, options);
+  await writeEpisodeAudio(result, plan, options);
   const timeline = chapterTimeline(result.timeline, index);
   const files: EpisodeFiles = { audio: plan.audioFile, chapters: `${stem}.chapters.json` };
   await writeFileAtomic(join(result.outDir, files.chapters), JSON.stringify(episodeChapters(result, plan, timeline), null, 2) + '\n');
@@ -52,31 +49,22 @@ export async function writeChapterEpisode(result: FeedSource, plan: EpisodePlan,
   return files;
 }
 
-async function encodeEpisodeAudio(result: FeedSource, plan: EpisodePlan, options: EpisodeWriteOptions): Promise<void> {
-  const work = await makeWorkDir('narrate-episode-');
-  try {
-    const metadataPath = join(work, 'metadata.txt');
-    const encodedPath = join(work, 'encoded.mp3');
-    await writeFile(metadataPath, episodeMetadata(result, plan));
-    const pcm = Readable.from(bytesOf(result.audio.chapterPcm(plan.chapterIndex!)));
-    await encodeAudio({ pcm, sampleRate: result.timeline.sampleRate, format: 'mp3', outPath: encodedPath, bitrate: options.bitrate, signal: options.signal });
-    await produceFileAtomic(join(result.outDir, plan.audioFile), (outPath) =>
-      tagAudio({ inPath: encodedPath, format: 'mp3', metadataPath, coverPath: options.coverPath, outPath, signal: options.signal }),
-    );
-  } finally {
-    await removeWorkDir(work);
-  }
+async function writeEpisodeAudio(result: FeedSource, plan: EpisodePlan, options: EpisodeWriteOptions): Promise<void> {
+  await result.audio.writeChapterFile({
+    chapterIndex: plan.chapterIndex!,
+    format: 'mp3',
+    outPath: join(result.outDir, plan.audioFile),
+    tags: episodeTags(result, plan),
+    coverPath: options.coverPath,
+    signal: options.signal,
+  });
 }
 
-function* bytesOf(chunks: Iterable<Int16Array>): Generator<Buffer> {
-  for (const c of chunks) yield Buffer.from(c.buffer, c.byteOffset, c.byteLength);
-}
-
-function episodeMetadata(result: FeedSource, plan: EpisodePlan): string {
+function episodeTags(result: FeedSource, plan: EpisodePlan): Record<string, string> {
   const meta = result.spoken.meta;
-  const lines = [';FFMETADATA1', `title=${escapeMetadata(plan.title)}`, `album=${escapeMetadata(meta.title)}`, `track=${plan.position}`, 'genre=Podcast'];
-  if (meta.author) lines.push(`artist=${escapeMetadata(meta.author)}`, `album_artist=${escapeMetadata(meta.author)}`);
-  return lines.join('\n') + '\n';
+  const tags: Record<string, string> = { title: plan.title, album: meta.title, track: String(plan.position), genre: 'Podcast' };
+  if (meta.author) Object.assign(tags, { artist: meta.author, album_artist: meta.author });
+  return tags;
 }
 
 /** Podcasting 2.0 JSON chapters (jsonChapters.md v1.2) for one episode. */

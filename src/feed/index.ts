@@ -30,8 +30,6 @@ export interface PublishFeedOptions {
   now?: Date;
   /** feed.json with feed-only settings; default: feed.json next to the script, if any. */
   configPath?: string;
-  /** MP3 bit rate of chapter episodes, kb/s. */
-  bitrate?: number;
   reporter?: Reporter;
   /** Voice name → label for <v> spans in per-episode captions (as the book's captions use). */
   voiceLabels?: ReadonlyMap<string, string>;
@@ -56,7 +54,7 @@ const BOOK_TRANSCRIPT = 'transcript.html';
 const BOOK_CHAPTERS = 'chapters.json';
 /** Apple's limit for a show's description (standards.md §4). */
 const MAX_DESCRIPTION_BYTES = 4000;
-/** ffmpeg encodes one stream per process; one per core keeps the machine busy. */
+/** Episodes are stream copies of encoded chapters: a few at once is plenty. */
 const ENCODERS = Math.max(1, Math.min(4, availableParallelism()));
 
 export async function publishFeed(result: FeedSource, options: PublishFeedOptions): Promise<PublishedFeed> {
@@ -100,7 +98,6 @@ async function checkInputs(result: FeedSource, options: PublishFeedOptions) {
 
 function episodeOptions(options: PublishFeedOptions, cover: CoverCheck | undefined) {
   return {
-    bitrate: options.bitrate ?? 64,
     coverPath: cover?.isJpegOrPng ? cover.path : undefined,
     captions: options.episodeCaptions ?? captionsStageBuilder(options.voiceLabels),
     signal: options.signal,

@@ -21,9 +21,16 @@ export interface SpeechOptions {
   cache: SegmentCache;
   signal?: AbortSignal;
   onProgress?: (p: SpeechProgress) => void;
-  /** Called as each segment is ready, in completion order, so audio can start early. */
-  onSegment?: (index: number, speech: SegmentSpeech) => void;
+  /**
+   * Called as each segment is ready, in completion order, so audio can start early.
+   * A returned promise holds the worker back until the consumer has room (backpressure).
+   */
+  onSegment?: (index: number, speech: SegmentSpeech) => void | Promise<void>;
+  /** Keep each segment's PCM and marks in the result (default). Off, the result only counts: `onSegment` had them. */
+  keepAudio?: boolean;
 }
+
+const NO_AUDIO = new Int16Array(0);
 
 export function segmentCacheKey(segment: Segment, options: Pick<SpeechOptions, 'provider' | 'cast'>): string {
   const voice = voiceByName(options.cast, segment.voice, formatLocation(segment.location));
@@ -41,8 +48,9 @@ export async function synthesizeSegments(segments: Segment[], options: SpeechOpt
       if (options.signal?.aborted) throw new NarrateError('interrupted; finished segments are cached and a rerun resumes from them', 130);
       const index = next++;
       try {
-        results[index] = await speakOne(segments[index]!, options);
-        options.onSegment?.(index, results[index]!);
+        const speech = await speakOne(segments[index]!, options);
+        results[index] = options.keepAudio === false ? { ...speech, pcm: NO_AUDIO, marks: [] } : speech;
+        await options.onSegment?.(index, speech);
       } catch (e) {
         failed = true; // no new requests once one has failed: nothing more is spent
         throw e;

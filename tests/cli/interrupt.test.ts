@@ -83,11 +83,12 @@ function send(run: Running, signal: NodeJS.Signals, to: 'group' | 'process'): vo
   else run.child.kill(signal);
 }
 
-/** Whole cache entries: metadata written last, with PCM of the length it records. */
+/** Whole segment cache entries (in the two-hex-digit shards; encoded chapters live in chapters/): metadata written last, with PCM of the length it records. */
 async function cacheEntries(c: Case): Promise<number> {
   const cache = join(c.dir, 'output', '.cache');
   let whole = 0;
-  for (const shard of await readdir(cache).catch(() => [] as string[])) {
+  const shards = (await readdir(cache).catch(() => [] as string[])).filter((name) => /^[0-9a-f]{2}$/.test(name));
+  for (const shard of shards) {
     for (const f of await readdir(join(cache, shard)).catch(() => [] as string[])) {
       if (!f.endsWith('.json')) continue;
       const meta = JSON.parse(await readFile(join(cache, shard, f), 'utf8')) as { samples: number };
@@ -97,6 +98,12 @@ async function cacheEntries(c: Case): Promise<number> {
     }
   }
   return whole;
+}
+
+/** Chapters in the chapter cache (each committed with its .json record last). */
+async function chapterRecords(c: Case): Promise<number> {
+  const files = await readdir(join(c.dir, 'output', '.cache', 'chapters')).catch(() => [] as string[]);
+  return files.filter((f) => f.endsWith('.json')).length;
 }
 
 async function stagingFolder(c: Case): Promise<string | undefined> {
@@ -169,10 +176,11 @@ describe('interrupting a run', () => {
   ] as const) {
     it(`during encoding: ${signal} to the ${to}`, async () => {
       const c = await completeSet();
-      // The mock voice speaks at once, so encoding two hours of audio is what is left.
+      // Each chapter is encoded while it is spoken (two hours of audio here): stop once a
+      // chapter is in the chapter cache and the next one is being encoded.
+      const chaptersBefore = await chapterRecords(c);
       const run = await startRerun(c, 20000, ['--provider', 'mock']);
-      await waitFor(run, 'speech finished', () => /segments synthesized/.test(run.stderr()));
-      await new Promise((r) => setTimeout(r, 500));
+      await waitFor(run, 'a chapter encoded', async () => (await chapterRecords(c)) > chaptersBefore && processesOf(c).some((p) => p.includes('ffmpeg')));
       const cached = await cacheEntries(c);
       expect(processesOf(c).filter((p) => p.includes('ffmpeg')).length).toBeGreaterThan(0);
       send(run, signal, to);
