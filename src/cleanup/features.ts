@@ -47,7 +47,7 @@ const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
 
 /** Lines that are only a date, time, count or credit: furniture by shape. */
 const NUMBER_LINE = /^[\d\s.,:/()+#%-]+$/;
-const CREDIT = /^(photo|image|picture|video|graphic|illustration|source|credit|getty|ap photo|reuters|afp|shutterstock)\b.{0,100}$|(credit|photo|image)s?\s*:\s*[^.]{0,80}$|\((photo|image|credit)[^)]{0,80}\)$/i;
+const CREDIT = /^(photo(graph(er)?)?|image|picture|video|graphic|illustration|source|credit|getty|ap photo|reuters|afp|shutterstock)\b.{0,100}$|(credit|photo(graph(er)?)?|image)s?\s*:\s*[^.]{0,80}$|\((photo(graph)?|image|credit)[^)]{0,80}\)$/i;
 const BYLINE = /^(by|posted by|written by|words by|reporting by|von|par|por|di|door)\s+\p{Lu}[\p{L}.'’ -]{1,60}(\s*(,|\||on|at|-|–)\s*.{0,60})?$/u;
 const URL_LINE = /^(<)?(https?:\/\/|www\.)\S+$/;
 

@@ -113,3 +113,23 @@ describe('inline clutter', () => {
     expect(result.dropped).toEqual([]);
   });
 });
+
+describe('a photo credit between paragraphs', () => {
+  const text = [
+    'Orchard growers count the cost of a late frost',
+    '',
+    'Growers across the valley woke on Sunday to find blossom browned by a frost that came three weeks late.',
+    '',
+    '"We lost most of the early pears in a single night," said one grower, who expects a third less fruit.',
+    '',
+    'Photograph: Lena Okafor',
+    '',
+    'Forecasters said warmer air was due by the end of the week, but another cold night could not be ruled out.',
+  ].join('\n');
+  const result = cleanupScript(text, 'frost.txt');
+
+  it('is dropped as a credit, not kept as a subheading', () => {
+    expect(result.dropped.find((d) => d.text === 'Photograph: Lena Okafor')?.rule).toBe('image-credit');
+    expect(result.lines.map((l) => l.text)).toContain('Forecasters said warmer air was due by the end of the week, but another cold night could not be ruled out.');
+  });
+});
