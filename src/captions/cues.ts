@@ -4,7 +4,7 @@
 // from the words' own start and end on the final audio clock.
 import type { TimedToken, Timeline } from '../types.js';
 import { DEFAULT_LIMITS, type CaptionLimits } from './limits.js';
-import { breakCostBefore, joinedLength, layoutLines, type CueWord } from './lines.js';
+import { bestLineBreak, breakCosts, joinedLength, layoutLines, type CueWord } from './lines.js';
 import { displayableWord, hardWrap, visibleLength } from './text.js';
 
 export interface CaptionCue {
@@ -43,15 +43,18 @@ const SHORT_CUE_COST = 30;
 const UNTIMED_START_COST = 40;
 
 export function buildCues(timeline: Timeline, language: string, limits: CaptionLimits = DEFAULT_LIMITS): CaptionCue[] {
-  const sentences = groupBySentence(timeline.tokens, limits);
   const drafts: CueDraft[] = [];
-  for (const sentence of sentences) {
+  let wordsKeptFrom = 0;
+  for (const sentence of sentencesOf(timeline.tokens, limits)) {
     const chunks = chunkSentence(sentence.words, language, limits);
     const parts = chunks.map((words) => draftCue(sentence, words, chunks.length === 1, language, limits));
     const previous = drafts.at(-1);
     const merged = parts.length === 1 && previous ? mergeShortSentences(previous, parts[0]!, language, limits) : null;
     if (merged) drafts[drafts.length - 1] = merged;
     else drafts.push(...parts);
+    // Only the last draft's words are read again (to merge a short sentence into
+    // it); letting go of the others keeps a whole book's words out of memory.
+    for (; wordsKeptFrom < drafts.length - 1; wordsKeptFrom++) drafts[wordsKeptFrom]!.words = [];
   }
   return placeInTime(drafts, timeline.durationMs, limits);
 }
@@ -60,19 +63,19 @@ export function cueText(cue: { lines: string[] }): string {
   return cue.lines.join(' ');
 }
 
-function groupBySentence(tokens: readonly TimedToken[], limits: CaptionLimits): SentenceWords[] {
-  const sentences: SentenceWords[] = [];
+/** Consecutive displayable tokens of one sentence, one sentence at a time. */
+function* sentencesOf(tokens: readonly TimedToken[], limits: CaptionLimits): Generator<SentenceWords> {
+  let current: SentenceWords | undefined;
   for (const token of tokens) {
     const text = displayableWord(token.written);
     if (text === '') continue;
-    let current = sentences.at(-1);
     if (!current || current.sentenceId !== token.sentenceId) {
+      if (current) yield current;
       current = { sentenceId: token.sentenceId, chapterIndex: token.chapterIndex, voice: token.voice, words: [] };
-      sentences.push(current);
     }
     current.words.push(...wordsOf(token, text, limits.maxLineLength));
   }
-  return sentences;
+  if (current) yield current;
 }
 
 /** A word too long for a line is hard-wrapped; only then is its time shared by length. */
@@ -96,16 +99,16 @@ function chunkSentence(words: CueWord[], language: string, limits: CaptionLimits
   const n = words.length;
   const sentenceMs = words[n - 1]!.endMs - words[0]!.startMs;
   const best: Array<{ cost: number; from: number }> = [{ cost: 0, from: -1 }];
+  const costs = breakCosts(words, language);
   for (let end = 1; end <= n; end++) {
     best[end] = { cost: Infinity, from: end - 1 };
     for (let start = end - 1; start >= 0; start--) {
-      const slice = words.slice(start, end);
-      if (joinedLength(slice) > limits.maxLineLength * limits.maxLines + 1) break;
+      if (joinedLength(words, start, end) > limits.maxLineLength * limits.maxLines + 1) break;
       const spanMs = words[end - 1]!.endMs - words[start]!.startMs;
       if (spanMs > limits.maxCueMs && end - start > 1) break;
-      const layout = layoutLines(slice, language, limits.maxLineLength);
+      const layout = bestLineBreak(words, start, end, limits.maxLineLength, costs);
       if (!layout || best[start]!.cost === Infinity) continue;
-      const breakCost = end < n ? breakCostBefore(words, end, language) * BREAK_WEIGHT + (hasOwnTime(words[end]!) ? 0 : UNTIMED_START_COST) : 0;
+      const breakCost = end < n ? costs[end]! * BREAK_WEIGHT + (hasOwnTime(words[end]!) ? 0 : UNTIMED_START_COST) : 0;
       const tooShort = spanMs < limits.minCueMs && sentenceMs >= limits.minCueMs ? SHORT_CUE_COST : 0;
       const cost = best[start]!.cost + CUE_COST + layout.cost + breakCost + tooShort;
       if (cost < best[end]!.cost) best[end] = { cost, from: start };

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../util/atomic-file.js';
 import { buildCues } from './cues.js';
 import { captionsSrt, captionsVtt, chaptersVtt } from './formats.js';
 import { transcriptHtml, transcriptText } from './transcript.js';
-import { parseVtt, type VttMode } from './vtt-check.js';
+import { checkVtt, type VttMode } from './vtt-check.js';
 
 export { buildCues, cueText, type CaptionCue } from './cues.js';
 export { DEFAULT_LIMITS, type CaptionLimits } from './limits.js';
@@ -61,10 +61,10 @@ export async function writeCaptions(outDir: string, timeline: Timeline, book: Sp
 }
 
 function assertValidVtt(name: string, text: string, mode: VttMode, expectedCues: number): void {
-  const parsed = parseVtt(text, mode);
+  const parsed = checkVtt(text, mode);
   const first = parsed.errors[0];
   if (first) throw captionError(`${name} would be invalid WebVTT (line ${first.line}: ${first.message}); please report this with the script that caused it`);
-  if (parsed.cues.length !== expectedCues) throw captionError(`${name} would hold ${parsed.cues.length} cues instead of ${expectedCues}; please report this with the script that caused it`);
+  if (parsed.cueCount !== expectedCues) throw captionError(`${name} would hold ${parsed.cueCount} cues instead of ${expectedCues}; please report this with the script that caused it`);
 }
 
 function captionError(detail: string, cause?: unknown): NarrateError {

@@ -6,7 +6,12 @@ export function graphemes(text: string): string[] {
   return Array.from(graphemeSegmenter.segment(text), (g) => g.segment);
 }
 
+// Printable ASCII is one grapheme per character; the segmenter, which allocates
+// per cluster, is needed only for the rest.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function visibleLength(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let count = 0;
   for (const _ of graphemeSegmenter.segment(text)) count++;
   return count;
