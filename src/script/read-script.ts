@@ -26,7 +26,7 @@ function formatOf(path: string): ScriptFormat {
   const ext = extname(path).toLowerCase();
   if (MARKDOWN_EXTENSIONS.has(ext)) return 'markdown';
   if (TEXT_EXTENSIONS.has(ext)) return 'text';
-  throw new NarrateError(`${path}: unsupported script type "${ext}". Use a Markdown (.md), plain text (.txt) or EPUB (.epub) file`);
+  throw new NarrateError(`${path}: unsupported script type "${ext}". Use a Markdown (.md), plain text (.txt), EPUB (.epub) or saved web page (.html) file, or an article URL`);
 }
 
 async function readBytes(path: string): Promise<Buffer> {

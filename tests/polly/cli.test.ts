@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakePolly } from '../support/fake-polly.js';
 import { runCli } from '../support/cli.js';
 import { tempDir } from '../support/book.js';
+import { pollyEnv } from '../support/cli-env.js';
 
 let fake: FakePolly | undefined;
 afterEach(async () => {
@@ -13,15 +14,7 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const env = (url: string) => ({
-  AWS_ACCESS_KEY_ID: 'AKIDFAKEFAKEFAKE',
-  AWS_SECRET_ACCESS_KEY: 'fake/secret',
-  AWS_REGION: 'us-east-1',
-  AWS_ENDPOINT_URL_POLLY: url,
-  AWS_CONFIG_FILE: '/nonexistent/config',
-  AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
-  AWS_EC2_METADATA_DISABLED: 'true',
-});
+const env = pollyEnv;
 
 async function project(): Promise<string> {
   const dir = await tempDir();
