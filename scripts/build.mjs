@@ -6,9 +6,10 @@ import { chmod, rm } from 'node:fs/promises';
 import { bundledFilesFindingOwnPath } from './bundle-check.mjs';
 
 // Kept as packages, installed beside dist/ by npm: each of these finds files of its own
-// at run time (eSpeak NG its data file, word-list its words.txt, fluent-ffmpeg and the
-// AWS SDK their modules), which a bundle would not carry.
-const EXTERNAL = ['@echogarden/espeak-ng-emscripten', '@aws-sdk/*', '@smithy/*', 'fluent-ffmpeg', 'word-list'];
+// at run time (eSpeak NG its data file, koffi its native binary from its platform
+// package, word-list its words.txt, fluent-ffmpeg and the AWS SDK their modules), which a
+// bundle would not carry.
+const EXTERNAL = ['@echogarden/espeak-ng-emscripten', 'koffi', '@aws-sdk/*', '@smithy/*', 'fluent-ffmpeg', 'word-list'];
 
 // Bundled files that mention one of those harmlessly, each checked by hand; why is said.
 const REVIEWED = new Map([
@@ -19,7 +20,7 @@ const REVIEWED = new Map([
 await rm('dist', { recursive: true, force: true });
 const result = await build({
   entryPoints: ['src/cli.ts', 'src/bench.ts', 'src/bench-normalization.ts', 'src/providers/local/espeak-worker.ts'],
-  // Flat names: espeak-pool finds the worker beside the chunk that contains it.
+  // Flat names: espeak-host finds the worker beside the chunk that contains it.
   entryNames: '[name]',
   outdir: 'dist',
   bundle: true,

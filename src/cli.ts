@@ -8,7 +8,7 @@ import { terminalReporter } from './cli-reporter.js';
 import { loadPolly, PROVIDER_NAMES } from './providers/index.js';
 import { checkEspeakVoices } from './providers/local/index.js';
 import { checkWritableFile } from './util/folders.js';
-import { espeakSynthesize, espeakVoices } from './providers/local/espeak.js';
+import { espeakEngine, espeakSynthesize, espeakVoices } from './providers/local/espeak.js';
 import { formatDroppedLines } from './cleanup/index.js';
 import { loadVoices, voiceByName } from './config/voices.js';
 import { projectLexicon } from './lexicon/index.js';
@@ -109,6 +109,9 @@ export function buildProgram(): Command {
         return;
       }
       const wanted = opts.language?.toLowerCase();
+      const engine = espeakEngine();
+      if (engine.fallback) process.stderr.write(`narrate: ${engine.fallback}\n`);
+      process.stdout.write(`# ${engine.description}\n`);
       for (const v of await espeakVoices()) {
         if (wanted && !v.languages.some((l) => l.toLowerCase().startsWith(wanted))) continue;
         process.stdout.write(`${v.identifier.split('/').pop()!.padEnd(14)} ${v.name.padEnd(28)} ${v.languages.join(', ')}\n`);
@@ -136,7 +139,7 @@ async function runSay(text: string, opts: { voice: string; voices?: string; lexi
   const audio = await espeakSynthesize(said.ssml, voice.local);
   await writeFileAtomic(opts.out, wavFile(audio.pcm, audio.sampleRate));
   const lexiconLine = lexicon ? `lexicon:    ${lexicon.file}\n` : '';
-  process.stdout.write(`${lexiconLine}spoken as:  ${said.spokenText}\nssml:       ${said.ssml}\nphonemes:   ${said.phonemes}\naudio:      ${opts.out}\n`);
+  process.stdout.write(`${lexiconLine}spoken as:  ${said.spokenText}\nssml:       ${said.ssml}\nphonemes:   ${said.phonemes}\naudio:      ${opts.out}\nengine:     ${espeakEngine().description}\n`);
 }
 
 interface NarrateCliOptions {
@@ -209,6 +212,7 @@ function printDryRun(s: DryRunSummary): void {
     lines.push(`  ${String(c.index + 1).padStart(2)}. ${c.title}  (${c.paragraphs.length} paragraphs, ${count} segments)`);
   }
   lines.push(
+    ...(s.engine ? [`speech engine: ${s.engine}`] : []),
     `segments: ${s.segments.length} (${s.cachedSegments} already cached)`,
     `characters: ${s.characters}`,
     `estimated duration: ${readableClock(s.estimatedDurationMs)}`,

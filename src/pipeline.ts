@@ -81,6 +81,8 @@ export interface DryRunSummary {
   skipped?: SkippedPart[];
   /** Where the chapters came from (EPUB: which table of contents and level). */
   chaptersFrom?: string;
+  /** Which engine would speak, when the provider has more than one (local: eSpeak NG's library or WebAssembly build). */
+  engine?: string;
 }
 
 export interface NarrateResult {
@@ -232,7 +234,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
       rateKey: sampleRateKey(segments, provider, cast),
     });
     const { cachedSegments, cost } = await estimateCost(segments, plan.needsSpeech, speechKeys, provider, cast, cache);
-    if (options.dryRun) return summarize(book, segments, cachedSegments, cost, source);
+    if (options.dryRun) return { ...summarize(book, segments, cachedSegments, cost, source), engine: provider.describeEngine?.() };
     if (cost && options.maxCost !== undefined && cost.usd > options.maxCost) {
       throw new NarrateError(`estimated cost $${cost.usd.toFixed(2)} exceeds --max-cost $${options.maxCost.toFixed(2)}. Raise --max-cost, pick a cheaper engine in voices.json, or see --dry-run`);
     }
@@ -263,7 +265,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
       if (reuse) await output.keep(audio.files);
       signal?.throwIfAborted();
       const { files, feedUrl } = await writeTextOutputs({ ...ctx, book, audio, previousFeed: output.previousPath('feed.xml') });
-      const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint);
+      const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint, provider.describeEngine?.());
       await writeFileAtomic(join(output.stagingDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
       await output.commit(manifest.files, { reporter, signal });
       lap('files');

@@ -1,7 +1,7 @@
 // `narrate say "<text>"`: how the local voice will say some text, as spoken words, as the
 // SSML it receives, and as the phonemes eSpeak NG actually produces. A tool built on the
 // speech-text and SSML stages and the local engine, so it sits beside the pipeline, not in a stage.
-import { espeakSynthesize, type EspeakSettings } from './providers/local/espeak.js';
+import { espeakPhonemes, type EspeakSettings } from './providers/local/espeak.js';
 import { LOCAL_CAPABILITIES } from './providers/local/index.js';
 import type { Lexicon } from './lexicon/index.js';
 import { renderSegmentSsml } from './ssml/render.js';
@@ -40,21 +40,9 @@ export function spokenText(tokens: SpokenToken[]): string {
   return tokens.flatMap((t) => t.speech.map(spokenNodeText)).filter(Boolean).join(' ');
 }
 
-/** Phonemes eSpeak NG produced for SSML, grouped by the word events it raised. */
-export async function heardPhonemes(ssml: string, voice: EspeakSettings): Promise<string> {
-  const { events } = await espeakSynthesize(ssml, voice);
-  const groups: string[] = [];
-  let current = '';
-  for (const event of events) {
-    if (event.type === 'word') {
-      if (current) groups.push(current);
-      current = '';
-    } else if (event.type === 'phoneme') {
-      current += String(event.id ?? '').trim();
-    }
-  }
-  if (current) groups.push(current);
-  return groups.join(' ');
+/** Phonemes eSpeak NG speaks for SSML (from the engine that speaks), one group per word. */
+export function heardPhonemes(ssml: string, voice: EspeakSettings): Promise<string> {
+  return espeakPhonemes(ssml, voice);
 }
 
 export async function describePronunciation(text: string, options: { lexicon?: Lexicon; voice: EspeakSettings }): Promise<Pronunciation> {

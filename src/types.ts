@@ -239,6 +239,8 @@ export interface Manifest {
   language: string;
   sourceFile: string;
   provider: string;
+  /** Which engine spoke, when the provider has more than one (e.g. "eSpeak NG 1.51 (system library libespeak-ng.so.1)"). */
+  engine?: string;
   sampleRate: number;
   durationMs: number;
   /** Output files written by this run, relative to the book's output folder. */

@@ -2,7 +2,7 @@
 // SSML, voice and place in the final audio) and chapters.json (Podcasting 2.0).
 import type { BookMeta, Manifest, Segment, Timeline } from '../types.js';
 
-export function buildManifest(meta: BookMeta, sourceFile: string, provider: string, segments: Segment[], timeline: Timeline, files: string[], audioFingerprint?: string): Manifest {
+export function buildManifest(meta: BookMeta, sourceFile: string, provider: string, segments: Segment[], timeline: Timeline, files: string[], audioFingerprint?: string, engine?: string): Manifest {
   const timed = new Map(timeline.segments.map((s) => [s.id, s]));
   return {
     version: 1,
@@ -11,6 +11,7 @@ export function buildManifest(meta: BookMeta, sourceFile: string, provider: stri
     language: meta.language,
     sourceFile,
     provider,
+    ...(engine ? { engine } : {}),
     sampleRate: timeline.sampleRate,
     durationMs: round(timeline.durationMs),
     files,

@@ -17,7 +17,7 @@ export interface ProviderOptions {
 export async function createProvider(name: string, options: ProviderOptions = {}): Promise<TtsProvider> {
   switch (name) {
     case 'local':
-      return createLocalProvider();
+      return createLocalProvider({ onNote: options.onNote });
     case 'mock':
       return createMockProvider();
     case 'polly': {

@@ -54,6 +54,8 @@ export interface TtsProvider {
   capabilities(voice: VoiceProfile): ProviderCapabilities;
   /** Identifies the engine build; part of every cache key so an upgrade re-synthesizes. */
   engineVersion(): string;
+  /** Which engine speaks, for people (--dry-run, manifest.json), when a provider has more than one. */
+  describeEngine?(): string;
   /** Checks every voice the book uses before anything is synthesized or billed. */
   prepare(voices: VoiceProfile[]): Promise<void>;
   synthesize(request: SpeechRequest, signal?: AbortSignal): Promise<SpeechAudio>;

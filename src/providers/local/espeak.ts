@@ -1,123 +1,89 @@
-// The one place that touches eSpeak NG. We use its WebAssembly build from npm
-// because it ships the engine (no system install) and, unlike the native CLI,
-// reports word and sentence events with their audio positions.
-import { createRequire } from 'node:module';
+// eSpeak NG, the local voice, as the rest of narrate sees it. Two engines speak it: the
+// system library (libespeak-ng from the apt package espeak-ng, espeak-native.ts), used
+// when it loads, and otherwise the WebAssembly build shipped on npm (espeak-wasm.ts),
+// about five times slower. NARRATE_ESPEAK=native|wasm forces one. Both run in one worker
+// thread per process (espeak-host.ts); nothing here touches an engine on this thread.
 import { NarrateError } from '../../errors.js';
+import { DEFAULT_NATIVE_LIBRARY, probeNativeEspeak } from './espeak-native.js';
+import { EspeakHost } from './espeak-host.js';
+import { wasmEspeakVersion } from './espeak-wasm.js';
+import type { EspeakOutput, EspeakSettings, EspeakVoice } from './espeak-types.js';
 
-export interface EspeakEvent {
-  type: 'word' | 'sentence' | 'mark' | 'phoneme' | 'end' | 'play' | 'samplerate' | 'msg_terminated' | 'list_terminated';
-  /** 1-based index into the input, counted in Unicode code points. */
-  text_position: number;
-  word_length: number;
-  /** Milliseconds into this call's output. */
-  audio_position: number;
-  id?: string | number;
+export type { EspeakEvent, EspeakOutput, EspeakSettings, EspeakVoice } from './espeak-types.js';
+
+export interface EspeakEngine {
+  kind: 'native' | 'wasm';
+  /** Part of every segment's cache key: audio from one engine is never reused for the other. */
+  version: string;
+  /** For people: which engine, and where it comes from. */
+  description: string;
+  /** Why the faster system library is not used, when it was wanted but did not load. */
+  fallback?: string;
+  library: string;
 }
 
-interface EspeakWorker {
-  set_voice(name: string, lang: string): number;
-  set_rate(wpm: number): void;
-  set_pitch(pitch: number): void;
-  readonly samplerate: number;
-  synthesize(text: string, cb: (samples: Int16Array, events: EspeakEvent[]) => number): void;
-  synthesize_and_get_phonemes(text: string, cb: (samples: Int16Array, events: EspeakEvent[]) => number): string;
-  list_voices(): Array<{ name: string; identifier: string; languages: Array<{ name: string }> }>;
+let chosen: { key: string; engine: EspeakEngine } | undefined;
+
+/** The engine this process speaks with (NARRATE_ESPEAK, NARRATE_ESPEAK_LIBRARY). */
+export function espeakEngine(): EspeakEngine {
+  const wanted = (process.env.NARRATE_ESPEAK ?? '').trim().toLowerCase() || 'auto';
+  const library = process.env.NARRATE_ESPEAK_LIBRARY?.trim() || DEFAULT_NATIVE_LIBRARY;
+  const key = `${wanted}\0${library}`;
+  if (chosen?.key !== key) chosen = { key, engine: choose(wanted, library) };
+  return chosen.engine;
 }
 
-export interface EspeakSettings {
-  voice: string;
-  rate: number;
-  pitch: number;
-}
-
-export interface EspeakOutput {
-  pcm: Int16Array;
-  sampleRate: number;
-  events: EspeakEvent[];
-}
-
-const PACKAGE = '@echogarden/espeak-ng-emscripten';
-let workerPromise: Promise<EspeakWorker> | undefined;
-
-async function loadWorker(): Promise<EspeakWorker> {
-  let factory: () => Promise<{ eSpeakNGWorker: new () => EspeakWorker }>;
-  try {
-    factory = (await import(PACKAGE)).default;
-  } catch {
-    throw notInstalled();
+function choose(wanted: string, library: string): EspeakEngine {
+  if (!['auto', 'native', 'wasm'].includes(wanted)) {
+    throw new NarrateError(`NARRATE_ESPEAK is "${process.env.NARRATE_ESPEAK}": use native (the system library), wasm (the WebAssembly build) or leave it unset`);
   }
-  const module = await factory();
-  const worker = new module.eSpeakNGWorker();
-  // A fresh engine pads its first utterance with extra leading silence; speaking once
-  // here makes every real segment's audio the same whichever instance speaks it.
-  worker.synthesize('.', () => 0);
-  return worker;
+  if (wanted !== 'wasm') {
+    const probe = probeNativeEspeak(library);
+    if (probe.ok) return { kind: 'native', version: `libespeak-ng@${probe.version}`, description: `eSpeak NG ${probe.version} (system library ${library})`, library };
+    if (wanted === 'native') {
+      throw new NarrateError(`NARRATE_ESPEAK=native, but eSpeak NG's library cannot be used: ${probe.reason}. Install the apt package espeak-ng (bash scripts/setup.sh does), or unset NARRATE_ESPEAK`);
+    }
+    return wasm(library, `eSpeak NG's system library is not used: ${probe.reason}. Speaking with its slower WebAssembly build; install the apt package espeak-ng (bash scripts/setup.sh does) for faster speech`);
+  }
+  return wasm(library);
 }
 
-function worker(): Promise<EspeakWorker> {
-  workerPromise ??= loadWorker();
-  return workerPromise;
+function wasm(library: string, fallback?: string): EspeakEngine {
+  const version = wasmEspeakVersion();
+  return { kind: 'wasm', version: `espeak-ng-emscripten@${version}`, description: `eSpeak NG (WebAssembly build, npm package @echogarden/espeak-ng-emscripten ${version})`, fallback, library };
 }
 
-function notInstalled(): NarrateError {
-  return new NarrateError(`eSpeak NG, the local voice, is not installed (npm package ${PACKAGE} is missing). Reinstall narrate (npm install), or run "npm ci" in its folder`);
+const hosts = new Map<string, EspeakHost>();
+
+function host(): EspeakHost {
+  const engine = espeakEngine();
+  const key = `${engine.kind}\0${engine.library}`;
+  let h = hosts.get(key);
+  if (!h) hosts.set(key, (h = new EspeakHost(engine.kind, engine.library)));
+  return h;
 }
 
+/** The engine version, for cache keys. */
 export function espeakVersion(): string {
-  const require = createRequire(import.meta.url);
-  try {
-    return `espeak-ng-emscripten@${(require(`${PACKAGE}/package.json`) as { version: string }).version}`;
-  } catch {
-    throw notInstalled();
-  }
-}
-
-async function configured(settings: EspeakSettings): Promise<EspeakWorker> {
-  const w = await worker();
-  if (w.set_voice(settings.voice, '') !== 0) {
-    throw new Error(`eSpeak NG has no voice "${settings.voice}". List them with "npx narrate voices --provider local"`);
-  }
-  w.set_rate(settings.rate);
-  w.set_pitch(settings.pitch);
-  return w;
+  return espeakEngine().version;
 }
 
 /** Speaks SSML (or plain text) and returns all the audio with every event the engine raised. */
-export async function espeakSynthesize(input: string, settings: EspeakSettings): Promise<EspeakOutput> {
-  const w = await configured(settings);
-  const chunks: Int16Array[] = [];
-  const events: EspeakEvent[] = [];
-  w.synthesize(input, (samples, chunkEvents) => {
-    chunks.push(samples);
-    events.push(...chunkEvents);
-    return 0;
-  });
-  return { pcm: concatInt16(chunks), sampleRate: w.samplerate, events };
+export function espeakSynthesize(input: string, settings: EspeakSettings, signal?: AbortSignal): Promise<EspeakOutput> {
+  return host().run({ kind: 'speak', input, settings }, signal);
 }
 
-/** The IPA phonemes eSpeak NG actually speaks for the input (words separated by spaces). */
-export async function espeakPhonemes(input: string, settings: EspeakSettings): Promise<string> {
-  const w = await configured(settings);
-  return w.synthesize_and_get_phonemes(input, () => 0).trim();
+/** The IPA phonemes eSpeak NG speaks for the input (SSML or text), words separated by spaces. */
+export function espeakPhonemes(input: string, settings: EspeakSettings): Promise<string> {
+  return host().run({ kind: 'phonemes', input, settings });
 }
 
-export interface EspeakVoice {
-  identifier: string;
-  name: string;
-  languages: string[];
+/** The voices the engine offers; the first call also starts the engine. */
+export function espeakVoices(): Promise<EspeakVoice[]> {
+  return host().run({ kind: 'voices' });
 }
 
-export async function espeakVoices(): Promise<EspeakVoice[]> {
-  const w = await worker();
-  return w.list_voices().map((v) => ({ identifier: v.identifier, name: v.name, languages: v.languages.map((l) => l.name) }));
-}
-
-function concatInt16(chunks: Int16Array[]): Int16Array {
-  const out = new Int16Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+/** Stops the engine's thread (its memory goes with it); the next call starts it again. */
+export async function closeEspeak(): Promise<void> {
+  await Promise.all([...hosts.values()].map((h) => h.close()));
 }

@@ -2,9 +2,8 @@
 // engine's own events; a word stops where the engine's next pause (or word) begins.
 import type { SpeechAudio, SpeechMark } from '../../types.js';
 import type { ProviderCapabilities, SpeechRequest, TtsProvider } from '../provider.js';
-import { espeakVersion, type EspeakEvent, type EspeakVoice } from './espeak.js';
+import { closeEspeak, espeakEngine, espeakSynthesize, espeakVoices, type EspeakEvent, type EspeakVoice } from './espeak.js';
 import type { VoiceProfile } from '../../config/voices.js';
-import { EspeakPool } from './espeak-pool.js';
 import { NarrateError } from '../../errors.js';
 
 export const LOCAL_CAPABILITIES: ProviderCapabilities = {
@@ -22,27 +21,24 @@ export const LOCAL_CAPABILITIES: ProviderCapabilities = {
   readsPluralInitialisms: false,
 };
 
-export function createLocalProvider(): TtsProvider {
-  const pool = new EspeakPool(LOCAL_CAPABILITIES.concurrency);
-  // Start loading the engine now, in the worker, while the script is being parsed.
-  const voicesReady = pool.voices();
+export function createLocalProvider(options: { onNote?: (message: string) => void } = {}): TtsProvider {
+  // Which engine speaks (the system library, or the WebAssembly build) is decided once, here.
+  const engine = espeakEngine();
+  if (engine.fallback) options.onNote?.(engine.fallback);
+  // Start loading the engine now, in its worker, while the script is being parsed.
+  const voicesReady = espeakVoices();
   voicesReady.catch(() => {}); // reported by prepare()
   return {
     name: 'local',
     capabilities: () => LOCAL_CAPABILITIES,
-    engineVersion: espeakVersion,
-    prepare: async (voices) => {
-      // The engine's own errors (it failed to load) cross the worker as text.
-      const available = await voicesReady.catch((e: Error) => {
-        throw new NarrateError(e.message);
-      });
-      checkEspeakVoices(voices, available);
-    },
+    engineVersion: () => engine.version,
+    describeEngine: () => engine.description,
+    prepare: async (voices) => checkEspeakVoices(voices, await voicesReady),
     synthesize: async (request: SpeechRequest, signal?: AbortSignal): Promise<SpeechAudio> => {
-      const out = await pool.synthesize(request.ssml, request.voice.local, signal);
+      const out = await espeakSynthesize(request.ssml, request.voice.local, signal);
       return { pcm: out.pcm, sampleRate: out.sampleRate, marks: marksFromEvents(request.ssml, out.events) };
     },
-    close: () => pool.close(),
+    close: closeEspeak,
   };
 }
 
