@@ -20,7 +20,7 @@ import { SegmentCache } from './speech/cache.js';
 import { cacheKey } from './speech/cache.js';
 import { segmentCacheKey, synthesizeSegments } from './speech/index.js';
 import { OrderedStream } from './speech/ordered-stream.js';
-import { AUDIO_FILE_NAMES, planChapters, writeAudioBook, type AudioBook, type AudioFormat, type AudioPlan } from './audio/index.js';
+import { AUDIO_FILE_NAMES, planChapters, startFfmpegCheck, writeAudioBook, type AudioBook, type AudioFormat, type AudioPlan } from './audio/index.js';
 import { buildCaptionFiles, writeCaptionFiles } from './captions/index.js';
 import { audioFingerprint, audioUpToDate } from './audio/reuse.js';
 import { buildJsonChapters, buildManifest } from './manifest/index.js';
@@ -214,6 +214,8 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
     mark = now;
   };
   if (options.feed) parseBaseUrl(options.feed.baseUrl); // a bad --base-url fails before anything is spoken
+  // ffmpeg answers what it can encode while the script is read; the checks before spending report it.
+  startFfmpegCheck();
   const { book, voices, cast, provider, spoken, segments, source } = await prepareBook(options);
   lap('prepare');
   let providerClosed: Promise<void> | undefined;

@@ -2,6 +2,7 @@
 // resampled if need be and streamed to one ffmpeg encoder per format; the chapter ends
 // with the silence that fills its slot (frames.ts) and is committed to the chapter store.
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { PassThrough } from 'node:stream';
 import type { Segment, SegmentSpeech } from '../types.js';
 import { produceFileAtomic } from '../util/atomic-file.js';
@@ -9,9 +10,17 @@ import type { ChapterStore, ChapterRecord, PlacedSpeech } from './chapter-store.
 import { resamplePcm } from './decode.js';
 import { encodeChapter, type AudioFormat } from './ffmpeg.js';
 import { chapterSlot, FED_SHORTFALL } from './frames.js';
+import { AacPartsEncoder, PartSlots } from './aac-parts.js';
 import type { AudioPlan } from './index.js';
 
 const SILENCE = new Int16Array(8192);
+
+/**
+ * Told once every chapter's speech is fed to its encoders (so every record is known), while
+ * they may still be encoding; `encoded(format)` settles when every chapter is in the store in
+ * that format. The book's files are joined here, each format as soon as it is ready.
+ */
+export type AfterFed = (records: ChapterRecord[], encoded: (format: AudioFormat) => Promise<void>) => Promise<void>;
 
 /** Every chapter's record, in order: read from the store, or encoded now from the speech as it arrives. */
 export async function encodeChapters(
@@ -21,6 +30,7 @@ export async function encodeChapters(
   speeches: AsyncIterable<SegmentSpeech>,
   bitrate: number,
   signal?: AbortSignal,
+  afterFed?: AfterFed,
 ): Promise<ChapterRecord[]> {
   // Stops every encoder of this run when the run is interrupted or any chapter fails.
   const stop = new AbortController();
@@ -30,6 +40,9 @@ export async function encodeChapters(
   let sampleRate = plan.chapters.find((c) => c.cached)?.cached!.sampleRate ?? 0;
   const finishing: Promise<void>[] = [];
   const records: ChapterRecord[] = [];
+  const encodedIn = new Map(plan.formats.map((f) => [f, [] as Promise<void>[]]));
+  // AAC parts encode side by side, one per core, across chapters.
+  const slots = new PartSlots(Math.max(1, availableParallelism()));
   try {
     for (const chapter of plan.chapters) {
       if (chapter.cached) {
@@ -46,7 +59,7 @@ export async function encodeChapters(
         const speech = next.value;
         // The book's first segment fixes its sample rate; any other rate is resampled to it by ffmpeg.
         sampleRate ||= speech.sampleRate;
-        encoder ??= new ChapterEncoder(plan.formats, store, chapter.key, sampleRate, bitrate, stop.signal);
+        encoder ??= new ChapterEncoder(plan.formats, store, chapter.key, sampleRate, bitrate, stop.signal, slots);
         const pcm = await resamplePcm(speech.pcm, speech.sampleRate, sampleRate, stop.signal);
         await encoder.write(pcm);
         position += pcm.length;
@@ -65,6 +78,11 @@ export async function encodeChapters(
       // The next chapter starts while this one's encoders flush.
       finishing.push(encoder!.done.then(() => store.commit(chapter.key, record)));
       finishing.at(-1)!.catch(() => stop.abort());
+      plan.formats.forEach((f, i) => encodedIn.get(f)!.push(encoder!.encoded[i]!));
+    }
+    if (afterFed) {
+      finishing.push(afterFed(records, (f) => Promise.all(encodedIn.get(f) ?? []).then(() => {})));
+      finishing.at(-1)!.catch(() => stop.abort());
     }
     await Promise.all(finishing);
     return records;
@@ -77,51 +95,89 @@ export async function encodeChapters(
   }
 }
 
-/** One chapter's encoders, one ffmpeg per format, fed the same PCM on stdin. */
+/** How one format of a chapter is fed: speech, pauses, then the tail that fills its slot. */
+interface FormatFeed {
+  write(pcm: Int16Array): Promise<void>;
+  pause(samples: number): Promise<void>;
+  finish(tailSamples: number): void;
+  /** Settles when the format is encoded and in the store; rejects as soon as its encoder fails. */
+  readonly done: Promise<void>;
+}
+
+/** One ffmpeg for the whole chapter, fed on stdin. */
+class StreamFeed implements FormatFeed {
+  // Room for the speech to run ahead of LAME while the AAC parts encode side by side.
+  private readonly sink = new PassThrough({ highWaterMark: 4 << 20 });
+  readonly done: Promise<void>;
+
+  constructor(
+    private readonly format: AudioFormat,
+    outPath: string,
+    sampleRate: number,
+    bitrate: number,
+    signal: AbortSignal,
+  ) {
+    this.done = produceFileAtomic(outPath, (tmp) => encodeChapter({ pcm: this.sink, sampleRate, format, outPath: tmp, bitrate, signal }));
+    this.done.catch(() => {}); // awaited by the caller
+  }
+
+  write(pcm: Int16Array): Promise<void> {
+    return feed(this.sink, pcm);
+  }
+
+  async pause(samples: number): Promise<void> {
+    for (const chunk of silence(samples)) await feed(this.sink, chunk);
+  }
+
+  finish(tailSamples: number): void {
+    void (async () => {
+      for (const chunk of silence(tailSamples - FED_SHORTFALL[this.format])) await feed(this.sink, chunk);
+      this.sink.end();
+    })().catch(() => this.sink.destroy());
+  }
+}
+
+/** One chapter's encoders, one per format (AAC in parts, aac-parts.ts), fed the same PCM. */
 class ChapterEncoder {
-  private readonly sinks: PassThrough[];
-  private readonly formats: AudioFormat[];
+  private readonly feeds: FormatFeed[];
   /** Settles when every format is encoded and in the store. */
   readonly done: Promise<void>;
+  /** Per format, in the order given: settles when that format is in the store. */
+  readonly encoded: Promise<void>[];
   /** Rejects as soon as any encoder fails, so writing never waits on a dead ffmpeg. */
   private readonly failed: Promise<never>;
 
-  constructor(formats: AudioFormat[], store: ChapterStore, key: string, sampleRate: number, bitrate: number, signal: AbortSignal) {
-    this.formats = formats;
-    this.sinks = this.formats.map(() => new PassThrough({ highWaterMark: 1 << 20 }));
-    const encodes = this.formats.map((format, i) =>
-      produceFileAtomic(store.audioPath(key, format), (outPath) => encodeChapter({ pcm: this.sinks[i]!, sampleRate, format, outPath, bitrate, signal })),
+  constructor(formats: AudioFormat[], store: ChapterStore, key: string, sampleRate: number, bitrate: number, signal: AbortSignal, slots: PartSlots) {
+    this.feeds = formats.map((format) =>
+      format === 'm4b'
+        ? new AacPartsEncoder({ outPath: store.audioPath(key, format), sampleRate, bitrate, slots, signal })
+        : new StreamFeed(format, store.audioPath(key, format), sampleRate, bitrate, signal),
     );
-    this.failed = new Promise<never>((_, reject) => encodes.forEach((e) => e.catch(reject)));
+    this.encoded = this.feeds.map((f) => f.done);
+    this.failed = new Promise<never>((_, reject) => this.encoded.forEach((e) => e.catch(reject)));
     this.failed.catch(() => {}); // raced in write(); never unhandled meanwhile
-    this.done = Promise.all(encodes).then(() => {});
+    this.done = Promise.all(this.encoded).then(() => {});
     this.done.catch(() => {}); // awaited by the caller
   }
 
   async write(pcm: Int16Array): Promise<void> {
-    await Promise.race([writeAll(this.sinks, pcm), this.failed]);
+    if (pcm.length === 0) return;
+    await Promise.race([Promise.all(this.feeds.map((f) => f.write(pcm))), this.failed]);
   }
 
   async silence(samples: number): Promise<void> {
-    for (const chunk of silence(samples)) await this.write(chunk);
+    await Promise.race([Promise.all(this.feeds.map((f) => f.pause(samples))), this.failed]);
   }
 
   /** Ends the chapter: `tailSamples` of silence fill its slot, less what each encoder adds itself. */
   finish(tailSamples: number): void {
-    this.formats.forEach((format, i) => {
-      const sink = this.sinks[i]!;
-      void (async () => {
-        for (const chunk of silence(tailSamples - FED_SHORTFALL[format])) if (!sink.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))) await once(sink, 'drain');
-        sink.end();
-      })().catch(() => sink.destroy());
-    });
+    for (const f of this.feeds) f.finish(tailSamples);
   }
 }
 
-async function writeAll(sinks: PassThrough[], pcm: Int16Array): Promise<void> {
+async function feed(sink: PassThrough, pcm: Int16Array): Promise<void> {
   if (pcm.length === 0) return;
-  const bytes = Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
-  await Promise.all(sinks.map(async (sink) => (sink.write(bytes) ? undefined : await once(sink, 'drain'))));
+  if (!sink.write(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength))) await once(sink, 'drain');
 }
 
 /** That many samples of silence, in chunks of one shared zero buffer. */

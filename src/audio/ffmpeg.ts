@@ -87,9 +87,18 @@ function ffmpegEncoders(): Promise<Record<string, unknown>> {
     const bin = ffmpegBinary();
     ffmpeg.setFfmpegPath(bin);
     const missing = () => new NarrateError(`ffmpeg not found (tried "${bin}"). Install it with "npm run setup" or "apt-get install ffmpeg", or set FFMPEG_PATH`);
-    ffmpeg.getAvailableEncoders((err, encoders) => {
+    // Two ffmpeg runs, side by side: they are on the way to the first encode.
+    let formatsKnown = false;
+    let encoders: Record<string, unknown> | undefined;
+    ffmpeg.getAvailableEncoders((err, found) => {
       if (err) return reject(missing());
-      ffmpeg.getAvailableFormats((formatsErr) => (formatsErr ? reject(missing()) : resolve(encoders)));
+      encoders = found;
+      if (formatsKnown) resolve(found);
+    });
+    ffmpeg.getAvailableFormats((err) => {
+      if (err) return reject(missing());
+      formatsKnown = true;
+      if (encoders) resolve(encoders);
     });
   });
   return probed;
@@ -97,6 +106,11 @@ function ffmpegEncoders(): Promise<Record<string, unknown>> {
 
 export async function ensureFfmpeg(): Promise<void> {
   await ffmpegEncoders();
+}
+
+/** Starts asking ffmpeg what it can do, while the script is still being read; checkFfmpeg reports the answer. */
+export function startFfmpegCheck(): void {
+  ffmpegEncoders().catch(() => {});
 }
 
 /** Fails with a clear message unless ffmpeg is installed with the encoders these formats need. */
@@ -115,8 +129,6 @@ export async function encodeChapter(job: EncodeJob): Promise<void> {
     .input(job.pcm)
     .inputOptions(['-f', 's16le', '-ar', String(job.sampleRate), '-ac', '1'])
     .outputOptions(['-map', '0:a', ...CODEC[job.format], '-b:a', `${job.bitrate}k`, '-ac', '1', ...CHAPTER_MUXER[job.format]]);
-  // AAC is the slower encoder; MP3 yields the CPU to it.
-  if (job.format === 'mp3') command.renice(10);
   return run(command, job.outPath, `encode ${job.format}`, job.signal);
 }
 

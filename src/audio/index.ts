@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import type { BookMeta, Segment, SegmentSpeech, SpokenBook, Timeline, TimedChapter } from '../types.js';
 import { makeWorkDir, produceFileAtomic, removeWorkDir } from '../util/atomic-file.js';
 import { ChapterStore, chapterKey, slotOf, type ChapterRecord } from './chapter-store.js';
-import { encodeChapters } from './encode-chapters.js';
+import { encodeChapters, type AfterFed } from './encode-chapters.js';
 import { escapeMetadata, joinChapters, tagChapter, type AudioFormat } from './ffmpeg.js';
 import { planTimeline } from './timeline.js';
 
 export type { AudioFormat } from './ffmpeg.js';
-export { checkFfmpeg } from './ffmpeg.js';
+export { checkFfmpeg, startFfmpegCheck } from './ffmpeg.js';
 
 export const AUDIO_FILE_NAMES: Record<AudioFormat, string> = { m4b: 'book.m4b', mp3: 'book.mp3' };
 
@@ -119,17 +119,20 @@ export async function writeAudioBook(
   const encodedChapters = plan.chapters.filter((c) => !c.cached).map((c) => c.chapterIndex);
   const work = await makeWorkDir('narrate-');
   try {
-    const records = await encodeChapters(segments, plan, store, speeches, bitrate, options.signal);
-    const sampleRate = records[0]!.sampleRate;
-    const placed = records.flatMap((r) => r.segments);
-    const timeline = planTimeline(book, segments, placed, sampleRate);
-    const joinStarted = performance.now();
-    if (!options.reuse) {
+    let timeline: Timeline | undefined;
+    let lastEncoded = 0;
+    // Each book file is joined as soon as its format's chapters are encoded (MP3 is done well before AAC).
+    const joinBook: AfterFed = async (records, encoded) => {
+      const sampleRate = records[0]!.sampleRate;
+      timeline = planTimeline(book, segments, records.flatMap((r) => r.segments), sampleRate);
+      if (options.reuse) return;
       const metadataPath = join(work, 'metadata.txt');
       await writeFile(metadataPath, ffMetadata(book.meta, timeline.chapters));
       await allSettledOrThrow(
-        options.formats.map((format) =>
-          produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
+        options.formats.map(async (format) => {
+          await encoded(format);
+          lastEncoded = Math.max(lastEncoded, performance.now());
+          await produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
             joinChapters({
               chapters: plan.chapters.map((c, i) => ({ path: store.audioPath(c.key, format), slotSamples: slotOf(records[i]!) })),
               sampleRate,
@@ -140,18 +143,20 @@ export async function writeAudioBook(
               outPath,
               signal: options.signal,
             }),
-          ).then(() => options.onFileWritten?.(format)),
-        ),
+          );
+          options.onFileWritten?.(format);
+        }),
       );
-    }
+    };
+    await encodeChapters(segments, plan, store, speeches, bitrate, options.signal, joinBook);
     // The plan (with every cached chapter's marks) is not kept alive by the AudioBook.
     const keyOf = new Map(plan.chapters.map((c) => [c.chapterIndex, c.key]));
     const formats = plan.formats;
     return {
-      timeline,
+      timeline: timeline!,
       files: options.formats.map((f) => AUDIO_FILE_NAMES[f]),
       encodedChapters,
-      joinMs: performance.now() - joinStarted,
+      joinMs: lastEncoded === 0 ? 0 : performance.now() - lastEncoded,
       writeChapterFile: (job) => writeChapterFile(formats, store, keyOf.get(job.chapterIndex)!, job),
       close,
     };
