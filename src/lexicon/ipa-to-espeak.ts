@@ -5,7 +5,8 @@ import { NarrateError } from '../errors.js';
 
 // Longest IPA sequences first, so "eɪ" wins over "e" and "tʃ" over "t".
 const IPA_TO_ESPEAK: Array<[string, string]> = [
-  ['ɑːɹ', 'A@'], ['ɔːɹ', 'o@'], ['ɔɹ', 'o@'], ['ɛɹ', 'e@'], ['ɪɹ', 'i@3'], ['ʊɹ', 'U@'], ['aɪɚ', 'aI3'], ['aʊɚ', 'aU3'],
+  // "oːɹ" is how eSpeak NG 1.51 writes its o@ ("more"); later versions write "ɔːɹ".
+  ['ɑːɹ', 'A@'], ['ɔːɹ', 'o@'], ['oːɹ', 'o@'], ['ɔɹ', 'o@'], ['ɛɹ', 'e@'], ['ɪɹ', 'i@3'], ['ʊɹ', 'U@'], ['aɪɚ', 'aI3'], ['aʊɚ', 'aU3'],
   ['eɪ', 'eI'], ['aɪ', 'aI'], ['aʊ', 'aU'], ['ɔɪ', 'OI'], ['oʊ', 'oU'], ['əʊ', 'oU'], ['ɪə', 'i@'], ['eə', 'e@'], ['ʊə', 'U@'],
   ['iː', 'i:'], ['uː', 'u:'], ['ɑː', 'A:'], ['ɔː', 'O:'], ['ɜː', '3:'], ['tʃ', 'tS'], ['dʒ', 'dZ'], ['əl', '@L'],
   ['i', 'i'], ['ɪ', 'I'], ['e', 'e'], ['ɛ', 'E'], ['æ', 'a'], ['a', 'a'], ['ɑ', 'A:'], ['ɒ', '0'], ['o', 'o'],
