@@ -110,7 +110,7 @@ export function buildProgram(): Command {
       }
       const wanted = opts.language?.toLowerCase();
       const engine = espeakEngine();
-      if (engine.fallback) process.stderr.write(`narrate: ${engine.fallback}\n`);
+      if (engine.fallback) process.stderr.write(`warning: ${engine.fallback}\n`);
       process.stdout.write(`# ${engine.description}\n`);
       for (const v of await espeakVoices()) {
         if (wanted && !v.languages.some((l) => l.toLowerCase().startsWith(wanted))) continue;
@@ -134,12 +134,14 @@ async function runSay(text: string, opts: { voice: string; voices?: string; lexi
   const voice = voiceByName(cast, opts.voice, '--voice');
   const lexicon = projectLexicon(undefined, process.cwd(), opts.lexicon);
   await checkWritableFile(opts.out, `-o "${opts.out}"`, 'Give the WAV file to write, e.g. -o output/say.wav');
+  const engine = espeakEngine();
+  if (engine.fallback) process.stderr.write(`warning: ${engine.fallback}\n`);
   checkEspeakVoices([voice], await espeakVoices());
   const said = await describePronunciation(text, { lexicon, voice: voice.local });
   const audio = await espeakSynthesize(said.ssml, voice.local);
   await writeFileAtomic(opts.out, wavFile(audio.pcm, audio.sampleRate));
   const lexiconLine = lexicon ? `lexicon:    ${lexicon.file}\n` : '';
-  process.stdout.write(`${lexiconLine}spoken as:  ${said.spokenText}\nssml:       ${said.ssml}\nphonemes:   ${said.phonemes}\naudio:      ${opts.out}\nengine:     ${espeakEngine().description}\n`);
+  process.stdout.write(`${lexiconLine}spoken as:  ${said.spokenText}\nssml:       ${said.ssml}\nphonemes:   ${said.phonemes}\naudio:      ${opts.out}\nengine:     ${engine.description}\n`);
 }
 
 interface NarrateCliOptions {

@@ -43,6 +43,24 @@ describe('narrate say', () => {
   });
 });
 
+describe('the local voice engine asked for by NARRATE_ESPEAK', () => {
+  it('native, without the system library: one line, before anything is spoken', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'story.md'), STORY);
+    const env = { NARRATE_ESPEAK: 'native', NARRATE_ESPEAK_LIBRARY: '/nonexistent/libespeak-ng.so.1' };
+    const message = /^narrate: NARRATE_ESPEAK=native, but eSpeak NG's library cannot be used: \/nonexistent\/libespeak-ng\.so\.1 did not load .*Install the apt package espeak-ng/;
+    expectOneLine(await runCli(['story.md'], { cwd: dir, env }), message);
+    expectOneLine(await runCli(['voices'], { cwd: dir, env }), message);
+    expect(await readdir(dir)).toEqual(['story.md']);
+  });
+
+  it('an engine that does not exist: one line naming the choices', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'story.md'), STORY);
+    expectOneLine(await runCli(['story.md'], { cwd: dir, env: { NARRATE_ESPEAK: 'fast' } }), /^narrate: NARRATE_ESPEAK is "fast": use native \(the system library\), wasm \(the WebAssembly build\) or leave it unset$/);
+  });
+});
+
 describe('a narrate installed without one of its engines', () => {
   let withoutEspeak: string;
   let withoutAws: string;
@@ -52,17 +70,27 @@ describe('a narrate installed without one of its engines', () => {
   const run = (cli: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) =>
     collect(spawn(process.execPath, [cli, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
   const ESPEAK_MISSING = /^narrate: eSpeak NG, the local voice, is not installed \(npm package @echogarden\/espeak-ng-emscripten is missing\)\. Reinstall narrate/;
+  // The WebAssembly build is the engine when the system library is absent, or asked for.
+  const wasm = { NARRATE_ESPEAK: 'wasm' };
 
-  it('the local voice: a run says so in one line', async () => {
+  it('the local voice (WebAssembly build): a run says so in one line', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'story.md'), STORY);
-    expectOneLine(await run(withoutEspeak, ['story.md'], dir), ESPEAK_MISSING);
+    expectOneLine(await run(withoutEspeak, ['story.md'], dir, wasm), ESPEAK_MISSING);
   });
 
-  it('the local voice: say and voices say so in one line', async () => {
+  it('the local voice (WebAssembly build): say and voices say so in one line', async () => {
     const dir = await tempDir();
-    expectOneLine(await run(withoutEspeak, ['say', 'Hello.'], dir), ESPEAK_MISSING);
-    expectOneLine(await run(withoutEspeak, ['voices'], dir), ESPEAK_MISSING);
+    expectOneLine(await run(withoutEspeak, ['say', 'Hello.'], dir, wasm), ESPEAK_MISSING);
+    expectOneLine(await run(withoutEspeak, ['voices'], dir, wasm), ESPEAK_MISSING);
+  });
+
+  it('the local voice: the system library speaks without the WebAssembly build', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'story.md'), STORY);
+    const done = await run(withoutEspeak, ['story.md', '--format', 'mp3'], dir);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr).not.toMatch(/warning|error/i);
   });
 
   it('the copy works otherwise: the mock voice narrates without eSpeak NG', async () => {

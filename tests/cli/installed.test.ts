@@ -177,8 +177,10 @@ describe('narrate voices', () => {
   it('lists eSpeak NG voices, filtered by language', async () => {
     const all = ok(await runCli(['voices']));
     expect(all.stdout).toMatch(/^en-US +English \(America\) +en-us/m);
+    // The first line names the engine (see espeak-engine.test.ts).
+    expect(all.stdout).toMatch(/^# eSpeak NG /);
     const gb = ok(await runCli(['voices', '--language', 'en-GB']));
-    const lines = gb.stdout.trim().split('\n');
+    const lines = gb.stdout.trim().split('\n').slice(1);
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.length).toBeLessThan(all.stdout.trim().split('\n').length);
     for (const line of lines) expect(line).toMatch(/en-gb/i);
