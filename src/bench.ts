@@ -33,12 +33,12 @@ async function main(): Promise<void> {
     const run = async () => {
       const started = performance.now();
       const result = (await narrate({ scriptPath: script, provider: values.provider!, outRoot: join(dir, 'out'), formats, cacheDir: join(dir, 'cache') })) as NarrateResult;
-      return { wallS: (performance.now() - started) / 1000, audioS: result.manifest.durationMs / 1000, stages: stages(result), summary: summary(result) };
+      return { wallS: (performance.now() - started) / 1000, audioS: result.manifest.durationMs / 1000, engine: result.manifest.engine, stages: stages(result), summary: summary(result) };
     };
     const first = await run();
     const rss = process.resourceUsage().maxRSS / 1024;
     const cpu = process.cpuUsage();
-    console.log(`words: ${words}  chapters: ${chapters}  provider: ${values.provider}  formats: ${formats.join(',')}`);
+    console.log(`words: ${words}  chapters: ${chapters}  provider: ${values.provider}${first.engine ? ` (${first.engine})` : ''}  formats: ${formats.join(',')}`);
     console.log(`wall time: ${first.wallS.toFixed(2)} s (process uptime ${process.uptime().toFixed(2)} s)`);
     console.log(`audio: ${first.audioS.toFixed(1)} s  real-time factor: ${(first.wallS / first.audioS).toFixed(4)} (${(first.audioS / first.wallS).toFixed(0)}x faster than real time)`);
     console.log(`stages: ${first.stages}`);

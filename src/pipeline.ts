@@ -261,7 +261,8 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
       if (reuse) reporter.info('audio unchanged since the last run: keeping the audio files');
       const ctx = { options, reporter, cast, spoken, outDir: output.stagingDir };
       const { audio, synthesized } = await speakAndEncode({ ...ctx, provider, cache, segments, plan, coverPath, reuse, lap });
-      timings['audio: of which join'] = audio.joinMs;
+      // The joins start as each format's chapters are encoded; this is what is left after the last encode.
+      timings['audio: of which joins after the last encode'] = audio.joinMs;
       // Speech is done: the engine (eSpeak NG's worker and its memory) goes before captions and manifest are built.
       await closeProvider();
       if (reuse) await output.keep(audio.files);
