@@ -53,6 +53,8 @@ export interface AacPartsOptions {
   bitrate: number;
   slots: PartSlots;
   signal: AbortSignal;
+  /** Default AAC_PART_SECONDS. */
+  partSeconds?: number;
 }
 
 /** One chapter's AAC, fed like a single encoder: speech, pauses, then the tail that fills its slot. */
@@ -69,6 +71,11 @@ export class AacPartsEncoder {
   private rejectFinished!: (e: unknown) => void;
   /** Settles when the chapter file is in place; rejects as soon as any part fails. */
   readonly done: Promise<void>;
+
+  /** How many parts the chapter was cut into so far. */
+  get partCount(): number {
+    return this.parts.length;
+  }
 
   constructor(private readonly options: AacPartsOptions) {
     this.work = makeWorkDir('narrate-aac-');
@@ -103,7 +110,7 @@ export class AacPartsEncoder {
   async pause(samples: number): Promise<void> {
     const end = this.position + samples;
     const cut = Math.floor(end / AAC_FRAME) * AAC_FRAME;
-    const longEnough = this.position - this.partStart >= AAC_PART_SECONDS * this.options.sampleRate;
+    const longEnough = this.position - this.partStart >= (this.options.partSeconds ?? AAC_PART_SECONDS) * this.options.sampleRate;
     if (!longEnough || cut - this.position < MIN_TAIL) {
       await this.silence(samples);
       return;
