@@ -8,7 +8,7 @@ import { terminalReporter } from './cli-reporter.js';
 import { loadPolly, PROVIDER_NAMES } from './providers/index.js';
 import { checkEspeakVoices } from './providers/local/index.js';
 import { checkWritableFile } from './util/folders.js';
-import { espeakEngine, espeakSynthesize, espeakVoices } from './providers/local/espeak.js';
+import { espeakEngine, espeakSynthesize, espeakVoices, haltEspeakNow } from './providers/local/espeak.js';
 import { formatDroppedLines } from './cleanup/index.js';
 import { loadVoices, voiceByName } from './config/voices.js';
 import { projectLexicon } from './lexicon/index.js';
@@ -248,7 +248,7 @@ function formatSkipped(skipped: SkippedPart[]): string[] {
 
 // A reader that stops early (`narrate voices | head`) is no error: stop quietly.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
+  if (e.code === 'EPIPE') exitNow(0);
   throw e;
 });
 
@@ -275,7 +275,7 @@ function stopOnSignals(): void {
     const what = run ? 'stopped at once; the book\'s folder holds its last complete set and finished segments stay cached' : 'stopped';
     // On a terminal a progress bar may be mid-line.
     process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}narrate: interrupted by ${first}: ${what}\n`);
-    process.exit(exitCodeFor(first));
+    exitNow(exitCodeFor(first));
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
@@ -289,10 +289,16 @@ buildProgram()
     if (known) {
       // One line, whatever a message quotes (a JSON parser's excerpt may hold newlines).
       process.stderr.write(`narrate: ${known.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      process.exit(known.exitCode);
+      exitNow(known.exitCode);
     }
     throw e;
   });
+
+/** process.exit, once eSpeak NG's thread is out of the engine: ending it inside would abort the process. */
+function exitNow(code: number): never {
+  haltEspeakNow();
+  process.exit(code);
+}
 
 /**
  * A file-system error the checks before a run did not foresee (a disk filling up, a

@@ -84,6 +84,14 @@ export class AacPartsEncoder {
       this.resolveFinished = resolve;
       this.rejectFinished = reject;
     });
+    // A stopped run may stop between parts, with no ffmpeg to fail: the chapter fails all the same.
+    const onAbort = () => this.rejectFinished(options.signal.reason);
+    if (options.signal.aborted) onAbort();
+    else options.signal.addEventListener('abort', onAbort, { once: true });
+    this.finished.then(
+      () => options.signal.removeEventListener('abort', onAbort),
+      () => options.signal.removeEventListener('abort', onAbort),
+    );
     this.done = this.finished.then(
       () => this.join(),
       async (e) => {

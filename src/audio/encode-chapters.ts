@@ -39,6 +39,8 @@ export async function encodeChapters(
   const iterator = speeches[Symbol.asyncIterator]();
   let sampleRate = plan.chapters.find((c) => c.cached)?.cached!.sampleRate ?? 0;
   const finishing: Promise<void>[] = [];
+  /** Every encoder started, so a failed run waits for all of them (ffmpeg exited, temporary files gone). */
+  const started: ChapterEncoder[] = [];
   const records: ChapterRecord[] = [];
   const encodedIn = new Map(plan.formats.map((f) => [f, [] as Promise<void>[]]));
   // AAC parts encode side by side, one per core, across chapters.
@@ -59,7 +61,10 @@ export async function encodeChapters(
         const speech = next.value;
         // The book's first segment fixes its sample rate; any other rate is resampled to it by ffmpeg.
         sampleRate ||= speech.sampleRate;
-        encoder ??= new ChapterEncoder(plan.formats, store, chapter.key, sampleRate, bitrate, stop.signal, slots);
+        if (!encoder) {
+          encoder = new ChapterEncoder(plan.formats, store, chapter.key, sampleRate, bitrate, stop.signal, slots);
+          started.push(encoder);
+        }
         const pcm = await resamplePcm(speech.pcm, speech.sampleRate, sampleRate, stop.signal);
         await encoder.write(pcm);
         position += pcm.length;
@@ -88,7 +93,7 @@ export async function encodeChapters(
     return records;
   } catch (e) {
     stop.abort();
-    await Promise.allSettled(finishing);
+    await Promise.allSettled([...finishing, ...started.map((s) => s.done)]);
     throw e;
   } finally {
     signal?.removeEventListener('abort', onAbort);

@@ -1,8 +1,10 @@
 // Runs eSpeak NG in its own worker thread, one job at a time, for the whole process:
 // the main thread only posts jobs. One host per engine; the system library's global
 // state allows no second instance. The worker does not keep the process alive when idle.
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { NarrateError } from '../../errors.js';
+import { SHARED } from './espeak-types.js';
 import type { EspeakJob, EspeakWorkerData } from './espeak-worker.js';
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -32,7 +34,7 @@ export class EspeakHost {
   private readonly queue: Job[] = [];
   private current?: Job;
   private nextId = 1;
-  private readonly cancel = new Int32Array(new SharedArrayBuffer(4));
+  private readonly shared = new Int32Array(new SharedArrayBuffer(4 * SHARED.length));
 
   constructor(
     readonly engine: 'native' | 'wasm',
@@ -49,7 +51,7 @@ export class EspeakHost {
         job.settled = true;
         const queued = this.queue.indexOf(job);
         if (queued >= 0) this.queue.splice(queued, 1);
-        else Atomics.store(this.cancel, 0, job.id);
+        else Atomics.store(this.shared, SHARED.cancel, job.id);
         reject(signal!.reason);
       };
       signal?.addEventListener('abort', abort, { once: true });
@@ -81,7 +83,7 @@ export class EspeakHost {
 
   private spawned(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker({ engine: this.engine, library: this.library, cancel: this.cancel.buffer as SharedArrayBuffer });
+    const worker = startWorker({ engine: this.engine, library: this.library, shared: this.shared.buffer as SharedArrayBuffer });
     worker.on('message', (m: { id: number; out?: never; error?: string; userError?: boolean }) => {
       if (this.worker !== worker) return;
       const job = this.current;
@@ -104,9 +106,22 @@ export class EspeakHost {
   async close(): Promise<void> {
     const worker = this.worker;
     if (!worker) return;
-    if (this.current) Atomics.store(this.cancel, 0, this.current.id);
+    if (this.current) Atomics.store(this.shared, SHARED.cancel, this.current.id);
     this.fail(new Error('eSpeak NG was closed'));
-    await worker.terminate();
+    // The worker ends itself once its job in progress (cancelled just now) returns: see espeak-worker.ts.
+    const exited = once(worker, 'exit');
+    worker.ref();
+    worker.postMessage({ id: 0, kind: 'close' });
+    await exited;
+  }
+
+  /**
+   * For a process about to exit at once (process.exit): stops any synthesis and blocks
+   * until the engine's thread is out of the engine, which takes one audio buffer at most.
+   */
+  haltNow(): void {
+    Atomics.store(this.shared, SHARED.halt, 1);
+    Atomics.wait(this.shared, SHARED.busy, 1, 5000);
   }
 
   /** The worker died: every job waiting on it fails; the next job starts a new one. */

@@ -37,6 +37,17 @@ export interface EspeakEngineCore {
   voices(): EspeakVoice[];
 }
 
+/** Slots of the Int32Array the host (main thread) shares with the engine's worker thread. */
+export const SHARED = {
+  /** The id of the job the main thread gave up on: its synthesis stops at the next audio buffer. */
+  cancel: 0,
+  /** 1 while the worker thread is inside the engine: the main thread must not end it then. */
+  busy: 1,
+  /** Set by the main thread when the process must exit now: every synthesis stops, none starts. */
+  halt: 2,
+  length: 3,
+} as const;
+
 export function concatInt16(chunks: Int16Array[]): Int16Array {
   const out = new Int16Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;

@@ -83,6 +83,11 @@ export function espeakVoices(): Promise<EspeakVoice[]> {
   return host().run({ kind: 'voices' });
 }
 
+/** For a process about to call process.exit: see EspeakHost.haltNow. */
+export function haltEspeakNow(): void {
+  for (const h of hosts.values()) h.haltNow();
+}
+
 /** Stops the engine's thread (its memory goes with it); the next call starts it again. */
 export async function closeEspeak(): Promise<void> {
   await Promise.all([...hosts.values()].map((h) => h.close()));

@@ -13,8 +13,9 @@ export const LOCAL_CAPABILITIES: ProviderCapabilities = {
   ssmlTags: new Set(['break', 'say-as', 'sub', 'emphasis', 'prosody', 's', 'p', 'mark']),
   wordMarks: true,
   sentenceMarks: true,
-  // One engine thread: on two cores a second one competes with the encoders and is slower.
-  concurrency: 1,
+  // Requests in flight: the one engine thread (espeak-host.ts) speaks them one at a time;
+  // a second one waits in its queue, so the engine never idles between segments.
+  concurrency: 2,
   inlineEspeakPhonemes: true,
   letterSpelling: 'dotted',
   // eSpeak NG reads a lone "s" after spelled letters as the letter.
