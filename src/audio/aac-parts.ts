@@ -15,7 +15,7 @@ import { FED_SHORTFALL, MIN_TAIL } from './frames.js';
 
 const AAC_FRAME = 1024;
 /** A part ends at the first pause after this much audio: long enough that starting an ffmpeg costs little. */
-export const AAC_PART_SECONDS = 60;
+export const AAC_PART_SECONDS = 90;
 /** PCM a part may hold while its ffmpeg catches up: a part's worth, so the speech can run ahead to the next part. */
 const PART_BUFFER_BYTES = 6 << 20;
 
