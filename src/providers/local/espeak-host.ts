@@ -33,6 +33,8 @@ export class EspeakHost {
   private worker?: Worker;
   private readonly queue: Job[] = [];
   private current?: Job;
+  /** A closed worker that has not exited yet: no new one starts until it has (one engine at a time). */
+  private closing?: Promise<void>;
   private nextId = 1;
   private readonly shared = new Int32Array(new SharedArrayBuffer(4 * SHARED.length));
 
@@ -69,7 +71,7 @@ export class EspeakHost {
   }
 
   private pump(): void {
-    if (this.current) return;
+    if (this.current || this.closing) return;
     const job = this.queue.shift();
     if (!job) {
       this.worker?.unref();
@@ -109,7 +111,11 @@ export class EspeakHost {
     if (this.current) Atomics.store(this.shared, SHARED.cancel, this.current.id);
     this.fail(new Error('eSpeak NG was closed'));
     // The worker ends itself once its job in progress (cancelled just now) returns: see espeak-worker.ts.
-    const exited = once(worker, 'exit');
+    const exited = once(worker, 'exit').then(() => {
+      this.closing = undefined;
+      this.pump();
+    });
+    this.closing = exited;
     worker.ref();
     worker.postMessage({ id: 0, kind: 'close' });
     await exited;
