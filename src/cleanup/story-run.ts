@@ -125,7 +125,7 @@ function blocksOf(features: LineFeatures[], run: { start: number; end: number })
   let gap = 0;
   for (const f of features.slice(run.start, run.end + 1)) {
     if (f.blank) continue;
-    if (storyScore(f) <= 0) gap++;
+    if (storyScore(f) <= 0) gap += isPageWidget(f) ? 2 : 1;
     else {
       if (gap >= 2 && current.length > 0) {
         blocks.push(trimTrailing(current));
@@ -137,6 +137,16 @@ function blocksOf(features: LineFeatures[], run: { start: number; end: number })
   }
   if (current.length > 0) blocks.push(trimTrailing(current));
   return blocks;
+}
+
+/**
+ * A short line the page prints three times or more (a share bar under every item, an
+ * author's name over every reply) is the page's own widget: it separates items, so
+ * what follows it is judged as a block of its own.
+ */
+function isPageWidget(f: LineFeatures): boolean {
+  // Rules without words ("___", "* * *") are the story's own section breaks.
+  return f.repeats >= 3 && f.words >= 1 && f.words <= 6 && !isProse(f);
 }
 
 /** A block ends with its last prose line; the gap after it belongs to no one. */
