@@ -98,6 +98,7 @@ export function coherentPart(features: LineFeatures[], run: { start: number; end
     // Blocks too small to judge are taken only along with a judged block beyond them.
     let edge = core;
     for (let i = core + step; i >= 0 && i < blocks.length; i += step) {
+      if (startsCardList(blocks, i, step, vocabulary)) break;
       const verdict = onTopic(blocks[i]!, vocabulary);
       if (verdict === false) break;
       if (verdict === true) {
@@ -110,6 +111,31 @@ export function coherentPart(features: LineFeatures[], run: { start: number; end
   const last = grow(1);
   const first = grow(-1);
   return { start: blocks[first]![0]!.index, end: blocks[last]!.at(-1)!.index };
+}
+
+/** A teaser card's text: one or two short paragraphs between lines of furniture. */
+const CARD_MAX_LINES = 2;
+const CARD_MAX_CHARS = 600;
+/** Cards in a row that make a list of other stories. */
+const CARD_LIST_LENGTH = 3;
+/** Below this share of topic words the cards tell other stories; the story's own short sections share more. */
+const CARD_TOPIC_OVERLAP = 0.25;
+
+/**
+ * Teaser cards (headline, name, date, blurb; again and again) after or before a story:
+ * each block is one short paragraph cut off by furniture, several in a row, about other
+ * things. A story's own sections are longer or share its topic words.
+ */
+function startsCardList(blocks: LineFeatures[][], i: number, step: 1 | -1, vocabulary: Set<string>): boolean {
+  const run = Array.from({ length: CARD_LIST_LENGTH }, (_, k) => blocks[i + k * step]);
+  if (run.some((b) => b === undefined || !isCard(b))) return false;
+  const words = run.flatMap((b) => b!.filter((f) => storyScore(f) > 0).flatMap((f) => f.contentWords));
+  return words.length === 0 || words.filter((w) => vocabulary.has(w)).length / words.length < CARD_TOPIC_OVERLAP;
+}
+
+function isCard(block: LineFeatures[]): boolean {
+  const prose = block.filter((f) => storyScore(f) > 0);
+  return prose.length <= CARD_MAX_LINES && prose.reduce((n, f) => n + f.length, 0) <= CARD_MAX_CHARS;
 }
 
 /** True or false when the block has enough topic words to tell; undefined when it is too small. */
