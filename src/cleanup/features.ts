@@ -38,7 +38,8 @@ export interface LineFeatures {
   furniture?: string;
 }
 
-const SENTENCE_END = /[.!?。！？]["”’»)\]]*$/u;
+// A sentence may also end with an emoji, as informal writing does ("…a great night 🙂").
+const SENTENCE_END = /([.!?。！？]["”’»)\]]*|\s\p{Extended_Pictographic}[\p{Extended_Pictographic}\u200d\ufe0f]*)$/u;
 const INNER_SENTENCE_END = /[.!?。！？]["”’»)]*\s+["“‘«(]?\p{Lu}/gu;
 const TRUNCATED = /(…|\.\.\.|\[…\]|\[\.\.\.\])["”’]?$/;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
