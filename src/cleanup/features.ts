@@ -48,8 +48,11 @@ const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
 
 /** Lines that are only a date, time, count or credit: furniture by shape. */
 const NUMBER_LINE = /^[\d\s.,:/()+#%-]+$/;
-const CREDIT = /^(photo(graph(er)?)?|image|picture|video|graphic|illustration|source|credit|getty|ap photo|reuters|afp|shutterstock)\b.{0,100}$|(credit|photo(graph(er)?)?|image)s?\s*:\s*[^.]{0,80}$|\((photo(graph)?|image|credit)[^)]{0,80}\)$/i;
-const BYLINE = /^(by|posted by|written by|words by|reporting by|von|par|por|di|door)\s+\p{Lu}[\p{L}.'’ -]{1,60}(\s*(,|\||on|at|-|–)\s*.{0,60})?$/u;
+const CREDIT = /^(photo(graph(er)?)?|image|picture|video|graphic|illustration|source|credit|getty|ap photo|reuters|afp|shutterstock)\b.{0,100}$|(credit|photo(graph(er)?)?|image)s?\s*:\s*[^.]{0,80}$|\((photo(graph)?|image|credit)[^)]{0,80}\)$|\b(photo(graph)?|image|picture)s? by \p{Lu}[^.]{0,80}$/iu;
+/** "…in New York.Reuters", "Amy Dragoo/AIMMEDIA": a credit glued to a caption, never a headline. */
+export const GLUED_CREDIT = /(\p{Ll}[.)]\p{Lu}[\p{L}/ ]{1,40}|\p{Ll}\/\p{Lu}[\p{L}/ ]{1,40})$/u;
+/** "By Dana Whit", "by Dana Whit | May 3", "Posted by Dana Whit on May 3, 2025": the keyword in any case, the name capitalised. */
+const BYLINE = /^(?:[Bb][Yy]|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Rr]eporting [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+\p{Lu}[\p{L}.'’ -]{1,60}(\s*(,|\||on|at|-|–)\s*.{0,60})?$/u;
 const URL_LINE = /^(<)?(https?:\/\/|www\.)\S+$/;
 
 export function normalizedLine(text: string): string {
@@ -175,6 +178,7 @@ function furnitureSign(text: string, rawLine: string, length: number): string | 
   if (length > 120) return undefined;
   if (NUMBER_LINE.test(text)) return 'number';
   if (isDateLine(text)) return 'date';
-  if (BYLINE.test(text)) return 'byline';
+  // Not a sentence: "By Monday the council had voted." is story.
+  if (BYLINE.test(text) && !SENTENCE_END.test(text)) return 'byline';
   return undefined;
 }

@@ -4,7 +4,7 @@
 // a subheading only between prose paragraphs; otherwise it is a label or a teaser
 // headline, and the blurb under a teaser goes with it. Lines the page shows twice in a
 // row (teasers) or repeats by template (comment headers, dates) go too.
-import { normalizedLine, type LineFeatures } from './features.js';
+import { GLUED_CREDIT, normalizedLine, type LineFeatures } from './features.js';
 import { coherentPart, findStoryRun, isProse, isTemplateLine, readsAsProse } from './story-run.js';
 
 export interface Verdict {
@@ -99,25 +99,54 @@ function isSubheading(f: LineFeatures, before: LineFeatures | undefined, after: 
 }
 
 /**
- * The headline: a title-like line above the story. Pages put the byline or the date
- * right under the headline, so the title-like line just above those wins; else the
- * nearest title-like line above the story.
+ * The headline: a title-like line above the story. Pages put the byline, the date or a
+ * gallery counter right under the headline, so when such a line stands above the story
+ * the headline is the title-like line just above it; the lines between it and the story
+ * (share buttons, captions, "Back to gallery") are never the headline. Else the nearest
+ * title-like line above the story.
  */
 function findHeadline(features: LineFeatures[], start: number, verdict: Verdict): void {
   const above: LineFeatures[] = [];
   for (let i = start - 1; i >= 0 && above.length < HEADLINE_SEARCH_LINES; i--) if (!features[i]!.blank) above.push(features[i]!);
   for (const f of above) {
-    if (verdict.author === undefined && f.length <= 120 && /^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Ww]ords by)\s+\p{Lu}/u.test(f.text)) verdict.author = authorOf(f.text);
+    if (verdict.author === undefined && f.length <= 120 && BYLINE_START.test(f.text)) verdict.author = authorOf(f.text);
   }
-  const titleLike = (f: LineFeatures) => !f.furniture && !isTemplateLine(f) && !f.truncated && f.words >= 3 && f.words <= 30 && f.length <= 250 && !/[.。]["”’]?$/.test(f.text);
-  const anchor = above.findIndex((f) => f.furniture === 'date' || f.furniture === 'byline');
-  const nearAnchor = anchor < 0 ? undefined : above.slice(anchor + 1, anchor + 4).find(titleLike);
-  const headline = nearAnchor ?? above.find(titleLike);
+  const anchor = above.findIndex((f) => f.furniture === 'date' || f.furniture === 'byline' || f.furniture === 'number');
+  const headline = anchor < 0 ? above.find(isTitleLike) : nearAnchor(above, anchor);
   if (headline) {
     verdict.title = headline.index;
     verdict.titleText = headline.text.trim();
   }
 }
+
+/** The first title-like line above any byline, date or counter line, searching up from `anchor`. */
+function nearAnchor(above: LineFeatures[], anchor: number): LineFeatures | undefined {
+  for (let i = anchor; i < above.length; i++) {
+    if (!isAnchor(above[i]!)) continue;
+    const found = above.slice(i + 1, i + 4).find((f) => !isAnchor(f) && isTitleLike(f));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function isAnchor(f: LineFeatures): boolean {
+  return f.furniture === 'date' || f.furniture === 'byline' || f.furniture === 'number';
+}
+
+/** Words of a headline: not furniture, not a button row ("Share Tweet Submit"), not a caption with its credit. */
+function isTitleLike(f: LineFeatures): boolean {
+  if (f.furniture || f.truncated || f.repeats > 2 || f.words < 3 || f.words > 30 || f.length > 250) return false;
+  if (/[.。]["”’]?$/.test(f.text) || GLUED_CREDIT.test(f.text) || BYLINE_INSIDE.test(f.text) || DATE_INSIDE.test(f.text)) return false;
+  // A template with more than words in it ("0 a a", "M 0, 0") is a list's line, not a title.
+  if (isTemplateLine(f) && /[^Aa ]/.test(f.shape)) return false;
+  // A short headline still has a function word; a row of buttons or names has none.
+  return f.words >= 6 || f.stopDensity === undefined || f.stopDensity > 0;
+}
+
+/** A byline or a date sharing the line ("February 1, 2019 | BY: Ana Ruiz"): the line under a headline, not the headline. */
+const BYLINE_INSIDE = /(^|[|·•–—-]\s*)[Bb][Yy]\s*:?\s/u;
+const DATE_INSIDE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b/i;
+const BYLINE_START = /^(?:[Bb][Yy]|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Ww]ords [Bb]y)\s+\p{Lu}/u;
 
 function authorOf(byline: string): string | undefined {
   const name = byline
