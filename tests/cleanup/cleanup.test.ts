@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanupScript, formatDroppedLines } from '../../src/cleanup/index.js';
+import { measureLines } from '../../src/cleanup/features.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const sentencesOf = (text: string) => text.split('\n').filter((l) => /[.!?"”]$/.test(l.trim()) && l.trim().split(' ').length > 6);
@@ -131,5 +132,104 @@ describe('a photo credit between paragraphs', () => {
   it('is dropped as a credit, not kept as a subheading', () => {
     expect(result.dropped.find((d) => d.text === 'Photograph: Lena Okafor')?.rule).toBe('image-credit');
     expect(result.lines.map((l) => l.text)).toContain('Forecasters said warmer air was due by the end of the week, but another cold night could not be ruled out.');
+  });
+});
+
+const keptText = (text: string) => cleanupScript(text, 'page.txt').lines.map((l) => l.text).filter(Boolean);
+
+describe('a page of items, each under the same row of buttons', () => {
+  // The row is no interface phrase any list knows; it is furniture because the page prints it over every item.
+  const row = 'Forward   Pin   Download';
+  const story = [
+    'The keeper of the north light kept a logbook for thirty years, writing down every ship that passed the point and every storm that shook the lamp room windows.',
+    'When the light was automated, the logbook went to the village museum, where visitors can now turn its pages and read the weather of a whole working life.',
+    'The museum hopes to print the logbook next year, with notes from the keeper’s daughter on the ships she still remembers.',
+  ];
+  const item = (topic: string) => [
+    `Bread rises slowly in a cold kitchen, and ${topic} bakers learn to wait for the dough instead of hurrying it with warm water and sugar.`,
+    `A good loaf needs flour, salt, water, yeast and time; the ${topic} recipe adds a spoon of honey and a long night in the larder.`,
+    `Slice it only when it has cooled, or the crumb turns gummy and the crust loses the crackle that ${topic} bakers prize.`,
+  ];
+  const text = ['Keeping the light', '', row, '', ...story.flatMap((s) => [s, '']), 'Museums, Coastal life', '', ...['country', 'city', 'mountain', 'island'].flatMap((t) => [row, '', ...item(t).flatMap((s) => [s, ''])])].join('\n');
+
+  it('keeps the first item, the story, and none of the items after it', () => {
+    expect(keptText(text)).toEqual(story);
+  });
+});
+
+describe('teaser cards after a story: headline, name, date and a one-paragraph blurb, again and again', () => {
+  const story = [
+    'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted in the February storms.',
+    'The board’s engineers said a second winter like the last could open a gap wide enough to flood the fish market, and the board chose the more expensive of two designs.',
+    'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+    'Fishing crews will have to use the south quay while the work goes on, which the board admitted would mean early mornings and queues at the ice plant.',
+  ];
+  // Other stories from the same paper: they share a few of the story's words (harbour, board, winter), as related stories do.
+  const cards = [
+    ['Ferry timetable changes for the winter', 'Ana Ruiz', 'Tuesday November 18, 2025', 'The island ferry will leave the harbour four times a day this winter instead of six, the operator told the board, blaming fuel costs and a shortage of crew. Islanders say the last crossing now leaves too early for anyone who works a late shift on the mainland, and want it moved back an hour.'],
+    ['School choir sings at the cathedral', 'Tom Baird', 'Monday November 17, 2025', 'Forty children from the harbour school sang carols in the cathedral on Sunday, raising money for a new piano and a trip to the national finals in April. Their teacher said the children had practised every lunchtime since September, and that the cathedral’s echo had been the hardest part.'],
+    ['New bakery opens on the high street', 'Ana Ruiz', 'Monday November 17, 2025', 'A family from the valley has opened a bakery in the old bank building by the harbour, selling rye bread, seed cakes and a pie from a grandmother’s recipe. The queue on the first morning went round the corner, and the ovens were empty by eleven, so the family plans to start baking an hour earlier.'],
+    ['Cyclists ask for a path along the coast road', 'Jo Park', 'Sunday November 16, 2025', 'Riders have written to the council asking for a marked path on the coast road, where they say lorries pass too close on the bends above the fish market. The council says a path would cost more than it can spend this year, but it will count the riders on the road in spring.'],
+  ];
+  const text = [...story, 'News', 'Harbour', 'Council', 'More from the Gazette', ...cards.flat()].join('\n\n');
+
+  it('keeps the story and none of the cards', () => {
+    expect(keptText(text)).toEqual(story);
+  });
+});
+
+describe('a gallery between the lead and the rest of the story', () => {
+  const lead = [
+    'A fisherman who hauled up an old ship’s bell off the point on Saturday has handed it to the harbour museum.',
+    'The bell, green with age, carries the name of a schooner lost in a storm off the point more than a century ago.',
+  ];
+  const rest = [
+    'Museum staff said the schooner sank with all hands in the winter of 1893, and that the bell is the first part of the wreck ever found.',
+    'Divers will search the seabed off the point next summer, when the water is calm enough, to see whether more of the schooner lies there.',
+    'The fisherman said he had almost thrown the bell back, thinking it was a lump of rock, until his son scraped away the weed and saw the letters.',
+    'The museum will show the bell from next month, beside a painting of the schooner that has hung in the harbour office since the storm.',
+  ];
+  const text = ['Old ship’s bell found off the point', '12 March 2026', ...lead, '1 / 4', 'The bell on the quay. Photo: Sam Ortiz', '2 / 4', 'The fisherman and his son. Photo: Sam Ortiz', ...rest].join('\n\n');
+
+  it('keeps the lead above the gallery: it shares the story’s words', () => {
+    expect(keptText(text)).toEqual([...lead, ...rest]);
+  });
+});
+
+describe('sentences that end with an emoji', () => {
+  it('read as sentences, so an informal story keeps its lines', () => {
+    const [line] = measureLines(['We danced until the band packed up and the lights came on 🙂']);
+    expect(line!.sentenceEnd).toBe(true);
+  });
+});
+
+describe('headline and byline', () => {
+  const story = [
+    'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted.',
+    'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+  ];
+
+  it('takes a capitalised byline as the author and the line above it as the headline, not the buttons below it', () => {
+    const result = cleanupScript(['Harbour board votes to rebuild the breakwater', 'By Dana Whit', 'March 12, 2026', 'Print this story', ...story].join('\n\n'), 'page.txt');
+    expect(result.title?.text).toBe('Harbour board votes to rebuild the breakwater');
+    expect(result.author).toBe('Dana Whit');
+    expect(result.dropped.find((d) => d.text === 'By Dana Whit')?.rule).toBe('byline');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+  });
+
+  it('reads "Posted by … on …" as a byline', () => {
+    const result = cleanupScript(['Harbour board votes to rebuild the breakwater', 'Posted by Dana Whit on March 12, 2026, 9:05 AM', ...story].join('\n\n'), 'page.txt');
+    expect(result.author).toBe('Dana Whit');
+    expect(result.title?.text).toBe('Harbour board votes to rebuild the breakwater');
+  });
+
+  it('keeps a sentence that starts with "By" and a capital', () => {
+    const line = 'By Monday the council had voted to close the road.';
+    expect(keptText([...story.slice(0, 1), line, ...story.slice(1)].join('\n\n'))).toContain(line);
+  });
+
+  it('finds no headline in a caption with its credit or a row of buttons', () => {
+    const caption = cleanupScript(['Share   Tweet   Submit', 'The old breakwater at low tide.Reuters', ...story].join('\n\n'), 'page.txt');
+    expect(caption.title).toBeUndefined();
   });
 });
