@@ -5,6 +5,7 @@
 // headline, and the blurb under a teaser goes with it. Lines the page shows twice in a
 // row (teasers) or repeats by template (comment headers, dates) go too.
 import { GLUED_CREDIT, normalizedLine, type LineFeatures } from './features.js';
+import { authorBioLine } from './author-bio.js';
 import { coherentPart, findStoryRun, isProse, isTemplateLine, readsAsProse } from './story-run.js';
 
 export interface Verdict {
@@ -34,7 +35,9 @@ export function storyLines(features: LineFeatures[], raw: string[], ctx: Context
   const rules = new Map<number, string>();
   const keep = (i: number) => ctx.protectedLines.has(i) || (ctx.markdown && MARKDOWN_HEADING.test(raw[i]!) && !features[i]!.furniture);
   const found = findStoryRun(features.map((f, i) => (ctx.protectedLines.has(i) ? { ...f, blank: true } : f)));
-  const run = ctx.extracted ? { start: 0, end: features.length - 1 } : found && coherentPart(features, found);
+  const part = ctx.extracted ? { start: 0, end: features.length - 1 } : found && coherentPart(features, found);
+  const bio = part && !ctx.extracted ? authorBioLine(features, part) : undefined;
+  const run = part && bio !== undefined ? { start: part.start, end: lastStoryLine(features, part.start, bio) } : part;
   if (!run) {
     // Nothing reads as prose (a poem, a list): drop only what is certainly furniture.
     for (const f of features) if (f.furniture && CERTAIN.has(f.furniture) && !keep(f.index)) rules.set(f.index, f.furniture);
@@ -45,8 +48,16 @@ export function storyLines(features: LineFeatures[], raw: string[], ctx: Context
   markOutside(features, 0, run.start, 'before-story', rules, keep, verdict.title);
   if (verdict.title !== undefined) rules.set(verdict.title, 'headline: the book title');
   markOutside(features, run.end + 1, features.length, 'after-story', rules, keep);
+  if (bio !== undefined && !keep(bio)) rules.set(bio, 'author-bio');
   markInside(features, run.start, run.end, rules, ctx.extracted === true, (i) => keep(i) || (ctx.headings?.has(i) === true && !features[i]!.furniture));
   return verdict;
+}
+
+/** The last prose line before `before`, not before `start`. */
+function lastStoryLine(features: LineFeatures[], start: number, before: number): number {
+  let end = before - 1;
+  while (end > start && !isProse(features[end]!)) end--;
+  return end;
 }
 
 /** Lines outside the run go, unless they are a few heading-like lines with no sign of furniture ("Chapter 1", "The End"). */

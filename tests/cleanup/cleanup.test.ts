@@ -233,3 +233,26 @@ describe('headline and byline', () => {
     expect(caption.title).toBeUndefined();
   });
 });
+
+describe("the author's biography under a story", () => {
+  const story = [
+    'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted in the storms.',
+    'The engineers said a second winter like the last could open a gap wide enough to flood the fish market, and the board chose the stronger of two designs for the harbour.',
+    'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+    'Fishing crews will use the south quay while the work goes on, which the board admitted would mean early mornings and queues at the harbour ice plant.',
+  ];
+  const bio = 'Dana Whit covers the harbour, the fishing fleet and the board for the Gazette, and has written about the town’s coast for ten years.';
+  const form = 'Your email address will not be published, and we only use it to let you know when someone replies to your comment about the harbour.';
+
+  it('ends the story before the biography under a name line, and drops the comment form after it', () => {
+    const result = cleanupScript([...story, 'Share', 'Dana Whit', bio, 'Leave a Reply', 'Name *', 'Email *', form].join('\n\n'), 'page.txt');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+    expect(result.dropped.find((d) => d.text === bio)?.rule).toBe('author-bio');
+  });
+
+  it('keeps a section that opens with the name of its subheading when it is not a person under a name line', () => {
+    const section = ['Breakwater stones', 'Breakwater stones are cut from the quarry above the town and carried down on the old railway, as they were a century ago.'];
+    const text = [...story.slice(0, 3), ...section, ...story.slice(3)].join('\n\n');
+    expect(keptText(text)).toEqual([...story.slice(0, 3), ...section, ...story.slice(3)]);
+  });
+});
