@@ -92,6 +92,8 @@ function markInside(features: LineFeatures[], start: number, end: number, rules:
     if ((f.truncated && f.length < 300 && (before === undefined || dropped(before))) || (underTeaser && f.length < 300)) {
       return rules.set(f.index, 'teaser-blurb');
     }
+    // A story does not say a paragraph three times; a gallery repeats its caption on every picture.
+    if (f.repeats >= 3 && !extracted) return rules.set(f.index, 'repeated-line');
     if (f.adjacentDuplicate && f.length <= 200) {
       // Shown twice in a row: keep the first, as a pull quote is said once.
       const first = lines.find((g) => normalizedLine(g.text) === normalizedLine(f.text));
