@@ -120,7 +120,7 @@ const FIGURE_TOPIC_OVERLAP = 0.25;
 
 /** Lines a picture leaves in a story: its credit, its counter, a caption the page repeats. */
 function isFigureLine(f: LineFeatures): boolean {
-  return f.furniture === 'image-credit' || f.furniture === 'gallery-caption' || f.furniture === 'number' || (f.repeats >= 2 && f.words >= 8 && !isProse(f));
+  return f.furniture === 'image-credit' || f.furniture === 'gallery-caption' || f.furniture === 'number' || (f.repeats >= 2 && f.words >= 8);
 }
 
 /**

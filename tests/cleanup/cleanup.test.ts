@@ -256,3 +256,18 @@ describe("the author's biography under a story", () => {
     expect(keptText(text)).toEqual([...story.slice(0, 3), ...section, ...story.slice(3)]);
   });
 });
+
+describe('a caption the page prints on every picture of a gallery', () => {
+  it('is dropped each time, even though it reads as a sentence', () => {
+    const story = [
+      'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted in the storms.',
+      'The engineers said a second winter like the last could open a gap wide enough to flood the fish market, and the board chose the stronger of two designs.',
+      'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+    ];
+    const caption = 'Waves break over the north breakwater during the February storm, seen from the lighthouse on the point at high tide.';
+    const text = [story[0], caption, caption, story[1], caption, story[2]].join('\n\n');
+    const result = cleanupScript(text, 'page.txt');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+    expect(result.dropped.filter((d) => d.text === caption).map((d) => d.rule)).toEqual(['repeated-line', 'repeated-line', 'repeated-line']);
+  });
+});
