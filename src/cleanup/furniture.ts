@@ -30,6 +30,8 @@ interface Context {
 const CERTAIN = new Set(['ui-phrase', 'cookie-notice', 'bare-url']);
 const MARKDOWN_HEADING = /^\s{0,3}#{1,6}\s+\S/;
 const HEADLINE_SEARCH_LINES = 12;
+/** A caption is a sentence or two; a longer paragraph said three times is meant. */
+const MAX_CAPTION_CHARS = 300;
 
 export function storyLines(features: LineFeatures[], raw: string[], ctx: Context): Verdict {
   const rules = new Map<number, string>();
@@ -49,7 +51,7 @@ export function storyLines(features: LineFeatures[], raw: string[], ctx: Context
   if (verdict.title !== undefined) rules.set(verdict.title, 'headline: the book title');
   markOutside(features, run.end + 1, features.length, 'after-story', rules, keep);
   if (bio !== undefined && !keep(bio)) rules.set(bio, 'author-bio');
-  markInside(features, run.start, run.end, rules, ctx.extracted === true, (i) => keep(i) || (ctx.headings?.has(i) === true && !features[i]!.furniture));
+  markInside(features, run.start, run.end, rules, ctx.extracted === true, (i) => keep(i) || (ctx.headings?.has(i) === true && !features[i]!.furniture), !ctx.markdown && !ctx.extracted);
   return verdict;
 }
 
@@ -69,7 +71,7 @@ function markOutside(features: LineFeatures[], from: number, to: number, rule: s
 }
 
 /** `extracted`: the blocks are an article's own (lists, table rows), so only certain signs and teasers count. */
-function markInside(features: LineFeatures[], start: number, end: number, rules: Map<number, string>, extracted: boolean, keep: (i: number) => boolean): void {
+function markInside(features: LineFeatures[], start: number, end: number, rules: Map<number, string>, extracted: boolean, keep: (i: number) => boolean, pasted: boolean): void {
   const lines = features.slice(start, end + 1).filter((f) => !f.blank);
   const dropped = (f: LineFeatures | undefined) => f !== undefined && rules.has(f.index);
   lines.forEach((f, k) => {
@@ -92,8 +94,9 @@ function markInside(features: LineFeatures[], start: number, end: number, rules:
     if ((f.truncated && f.length < 300 && (before === undefined || dropped(before))) || (underTeaser && f.length < 300)) {
       return rules.set(f.index, 'teaser-blurb');
     }
-    // A story does not say a paragraph three times; a gallery repeats its caption on every picture.
-    if (f.repeats >= 3 && !extracted) return rules.set(f.index, 'repeated-line');
+    // A pasted story does not say a sentence three times; a gallery repeats its caption on every picture.
+    // (A book's refrain is written on purpose: Markdown scripts and long paragraphs keep theirs.)
+    if (pasted && f.repeats >= 3 && f.length <= MAX_CAPTION_CHARS) return rules.set(f.index, 'repeated-line');
     if (f.adjacentDuplicate && f.length <= 200) {
       // Shown twice in a row: keep the first, as a pull quote is said once.
       const first = lines.find((g) => normalizedLine(g.text) === normalizedLine(f.text));

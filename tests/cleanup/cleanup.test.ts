@@ -271,3 +271,13 @@ describe('a caption the page prints on every picture of a gallery', () => {
     expect(result.dropped.filter((d) => d.text === caption).map((d) => d.rule)).toEqual(['repeated-line', 'repeated-line', 'repeated-line']);
   });
 });
+
+describe('a refrain written on purpose', () => {
+  it('keeps a line a Markdown script says three times', () => {
+    const refrain = 'And the lamp burned on over the water, as it had every night of his life.';
+    const verse = (n: number) => `The keeper climbed the tower ${['once', 'twice', 'again', 'at dusk', 'at midnight', 'in the storm', 'at dawn', 'one last time'][n - 1]} that winter, counting the steps as his father had taught him.`;
+    const text = ['# The Keeper', '## One', verse(1), verse(2), refrain, verse(3), verse(4), refrain, verse(5), verse(6), refrain, verse(7), verse(8)].join('\n\n');
+    const result = cleanupScript(text, 'keeper.md', { markdown: true });
+    expect(result.dropped).toEqual([]);
+  });
+});
