@@ -49,6 +49,7 @@ const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
 /** Lines that are only a date, time, count or credit: furniture by shape. */
 const NUMBER_LINE = /^[\d\s.,:/()+#%-]+$/;
 const CREDIT = /^(photo(graph(er)?)?|image|picture|video|graphic|illustration|source|credit|getty|ap photo|reuters|afp|shutterstock)\b.{0,100}$|(credit|photo(graph(er)?)?|image)s?\s*:\s*[^.]{0,80}$|\((photo(graph)?|image|credit)[^)]{0,80}\)$|\b(photo(graph)?|image|picture)s? by \p{Lu}[^.]{0,80}$/iu;
+const TRAILING_CREDIT = /[.!?)”"’]\s+(Credits?|Photo(graph)?s?|Images?|Pictures?|Illustration)\s*:\s*[^.:]{1,80}$/u;
 /** "…in New York.Reuters", "Amy Dragoo/AIMMEDIA": a credit glued to a caption, never a headline. */
 export const GLUED_CREDIT = /(\p{Ll}[.)]\p{Lu}[\p{L}/ ]{1,40}|\p{Ll}\/\p{Lu}[\p{L}/ ]{1,40})$/u;
 /** "By Dana Whit", "by Dana Whit | May 3", "Posted by Dana Whit on May 3, 2025": the keyword in any case, the name capitalised. */
@@ -173,6 +174,8 @@ function furnitureSign(text: string, rawLine: string, length: number): string | 
   if (URL_LINE.test(text)) return 'bare-url';
   if (TEASER_LABEL.test(text) && !SENTENCE_END.test(text) && length <= 150) return 'teaser-label';
   if (length <= 300 && CREDIT.test(text)) return 'image-credit';
+  // A long caption still ends with its credit: "…the crew's quarters. Credit: ESA".
+  if (length <= 1500 && TRAILING_CREDIT.test(text)) return 'image-credit';
   // "3of12 A shopper looks at…": a gallery's caption with its counter.
   if (length <= 400 && /^\d{1,3}\s*(of|\/)\s*\d{1,3}(?=\s|\p{Lu})/u.test(text)) return 'gallery-caption';
   if (length > 120) return undefined;

@@ -281,3 +281,17 @@ describe('a refrain written on purpose', () => {
     expect(result.dropped).toEqual([]);
   });
 });
+
+describe('a long caption with its credit at the end', () => {
+  it('is dropped as a credit, however long, and a sentence about credit is kept', () => {
+    const story = [
+      'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted in the storms.',
+      'The engineers said a second winter like the last could open a gap wide enough to flood the fish market, and the board chose the stronger of two designs.',
+      'The board will borrow nothing: the fund pays for it all, and the treasurer said the board had earned the credit: every penny was saved in advance.',
+    ];
+    const caption = 'The new breakwater as the engineers drew it: (1) the rock armour on the seaward face, (2) the concrete crown wall, (3) the walkway for the anglers, (4) the light at the end, which will be moved from the old breakwater once the work is done, and (5) the steps down to the south quay. Credit: Harbour Board';
+    const result = cleanupScript([story[0], caption, story[1], story[2]].join('\n\n'), 'page.txt');
+    expect(result.dropped.find((d) => d.text === caption)?.rule).toBe('image-credit');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+  });
+});
