@@ -107,7 +107,8 @@ export function measureLines(raw: string[]): LineFeatures[] {
  * are the story's own list. A menu or a teaser list has no lead-in above it.
  */
 function markLists(lines: LineFeatures[]): void {
-  const head = (f: LineFeatures) => shapeOf(f.text).split(' ').slice(0, 2).join(' ');
+  // An abbreviation's full stop aside: "June 9 --" and "Aug. 2 --" are items of one list.
+  const head = (f: LineFeatures) => shapeOf(f.text).split(' ').slice(0, 2).map((w) => w.replace(/\.$/, '')).join(' ');
   lines.forEach((f, i) => {
     if (!f.leadIn || f.furniture) return;
     const first = lines[i + 1];

@@ -295,3 +295,16 @@ describe('a long caption with its credit at the end', () => {
     expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
   });
 });
+
+describe('a list under a lead-in whose items abbreviate some months', () => {
+  it('keeps every item, "Sept. 4" as well as "June 9"', () => {
+    const story = [
+      'The town band will tour the coast next summer for the first time in twenty years, playing the harbour towns where it began.',
+      'The band’s leader said the tour would end at home, on the quay, with the same march the band played on its first night.',
+      'These are the dates of the tour:',
+    ];
+    const dates = ['June 9 -- Harbour Hall, Portwell', 'June 21 -- Pier Pavilion, Eastcliff', 'July 4 -- Market Square, Saltby', 'Aug. 2 -- Lifeboat Station, Northam', 'Aug. 16 -- Castle Green, Westhaven', 'Sept. 4 -- The Quay, Portwell'];
+    const after = 'Tickets go on sale in March at the harbour office and the library, and children under twelve will be let in free at every show.';
+    expect(keptText([...story, ...dates, after, 'Share', 'Tweet'].join('\n\n'))).toEqual([...story, ...dates, after]);
+  });
+});
