@@ -308,3 +308,15 @@ describe('a list under a lead-in whose items abbreviate some months', () => {
     expect(keptText([...story, ...dates, after, 'Share', 'Tweet'].join('\n\n'))).toEqual([...story, ...dates, after]);
   });
 });
+
+describe('a three-word lead-in', () => {
+  it('keeps the list under "The tour dates:" as the README says', () => {
+    const story = [
+      'The town band will tour the coast next summer for the first time in twenty years, playing the harbour towns where it began.',
+      'The band’s leader said the tour would end at home, on the quay, with the same march the band played on its first night.',
+    ];
+    const list = ['The tour dates:', 'June 9 -- Harbour Hall, Portwell', 'June 21 -- Pier Pavilion, Eastcliff', 'July 4 -- Market Square, Saltby', 'July 18 -- The Quay, Portwell'];
+    const after = 'Tickets go on sale in March at the harbour office and the library, and children under twelve will be let in free at every show.';
+    expect(keptText([...story, ...list, after].join('\n\n'))).toEqual([...story, ...list, after]);
+  });
+});
