@@ -51,8 +51,23 @@ export function storyLines(features: LineFeatures[], raw: string[], ctx: Context
   if (verdict.title !== undefined) rules.set(verdict.title, 'headline: the book title');
   markOutside(features, run.end + 1, features.length, 'after-story', rules, keep);
   if (bio !== undefined && !keep(bio)) rules.set(bio, 'author-bio');
+  const caption = ctx.extracted ? undefined : leadingCaption(features, run);
+  if (caption !== undefined && !keep(caption)) rules.set(caption, 'photo-caption');
   markInside(features, run.start, run.end, rules, ctx.extracted === true, (i) => keep(i) || (ctx.headings?.has(i) === true && !features[i]!.furniture), !ctx.markdown && !ctx.extracted);
   return verdict;
+}
+
+/**
+ * A pasted story often opens with its picture: a caption alone, with the picture's
+ * credit right under it ("Image: Jo Park"), before the story's own paragraphs.
+ */
+function leadingCaption(features: LineFeatures[], run: { start: number; end: number }): number | undefined {
+  const lines = features.slice(run.start, run.end + 1).filter((f) => !f.blank);
+  const [first, next, afterNext] = lines;
+  if (!first || !next || !isProse(first) || isProse(next) || !lines.slice(2).some(isProse)) return undefined;
+  // A bare credit: the caption it belongs to is the line above. (A caption with its credit is a picture of its own.)
+  const isCredit = (f: LineFeatures | undefined) => f !== undefined && !isProse(f) && f.words <= 6 && (f.furniture === 'image-credit' || GLUED_CREDIT.test(f.text) || /^(image|photo|picture)s?\s*:/i.test(f.text));
+  return [next, afterNext].some(isCredit) ? first.index : undefined;
 }
 
 /** The last prose line before `before`, not before `start`. */

@@ -320,3 +320,23 @@ describe('a three-word lead-in', () => {
     expect(keptText([...story, ...list, after].join('\n\n'))).toEqual([...story, ...list, after]);
   });
 });
+
+describe('a picture above the story', () => {
+  const story = [
+    'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted in the storms.',
+    'The engineers said a second winter like the last could open a gap wide enough to flood the fish market, and the board chose the stronger of two designs.',
+    'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+  ];
+  const caption = 'Waves break over the north breakwater during the February storms that shifted the old stones, as engineers and the harbour board watched from the fish market before deciding to rebuild it.';
+
+  it('drops its caption when the bare credit stands under it', () => {
+    const result = cleanupScript([caption, 'Image: Sam Ortiz', 'Share', ...story].join('\n\n'), 'page.txt');
+    expect(result.dropped.find((d) => d.text === caption)?.rule).toBe('photo-caption');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+  });
+
+  it('keeps the lead when the next picture, caption and credit together, comes after it', () => {
+    const pictured = 'The board’s chair on the old breakwater (Credit: Sam Ortiz)';
+    expect(keptText([story[0], pictured, story[1], story[2]].join('\n\n'))).toEqual(story);
+  });
+});
