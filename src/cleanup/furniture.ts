@@ -89,6 +89,8 @@ function markOutside(features: LineFeatures[], from: number, to: number, rule: s
 function markInside(features: LineFeatures[], start: number, end: number, rules: Map<number, string>, extracted: boolean, keep: (i: number) => boolean, pasted: boolean): void {
   const lines = features.slice(start, end + 1).filter((f) => !f.blank);
   const dropped = (f: LineFeatures | undefined) => f !== undefined && rules.has(f.index);
+  // Lines the page shows twice in a row somewhere (a picture and its caption, again and again); a refrain is not doubled.
+  const shownTwiceInARow = new Set(features.filter((f) => f.adjacentDuplicate && f.repeats >= 3).map((f) => normalizedLine(f.text)));
   lines.forEach((f, k) => {
     if (keep(f.index)) return;
     const before = lines[k - 1];
@@ -109,9 +111,9 @@ function markInside(features: LineFeatures[], start: number, end: number, rules:
     if ((f.truncated && f.length < 300 && (before === undefined || dropped(before))) || (underTeaser && f.length < 300)) {
       return rules.set(f.index, 'teaser-blurb');
     }
-    // A pasted story does not say a sentence three times; a gallery repeats its caption on every picture.
-    // (A book's refrain is written on purpose: Markdown scripts and long paragraphs keep theirs.)
-    if (pasted && f.repeats >= 3 && f.length <= MAX_CAPTION_CHARS) return rules.set(f.index, 'repeated-line');
+    // A pasted story does not say a sentence three times, twice in a row; a gallery repeats its caption on every picture.
+    // (A refrain is written on purpose: Markdown scripts, long paragraphs and lines never doubled keep theirs.)
+    if (pasted && f.repeats >= 3 && f.length <= MAX_CAPTION_CHARS && shownTwiceInARow.has(normalizedLine(f.text))) return rules.set(f.index, 'repeated-line');
     if (f.adjacentDuplicate && f.length <= 200) {
       // Shown twice in a row: keep the first, as a pull quote is said once.
       const first = lines.find((g) => normalizedLine(g.text) === normalizedLine(f.text));

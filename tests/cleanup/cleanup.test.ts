@@ -280,6 +280,13 @@ describe('a refrain written on purpose', () => {
     const result = cleanupScript(text, 'keeper.md', { markdown: true });
     expect(result.dropped).toEqual([]);
   });
+
+  it('keeps a refrain a plain-text story says three times, never twice in a row', () => {
+    const refrain = 'And the lamp burned on over the water, as it had every night of his life.';
+    const verse = (n: number) => `The keeper climbed the tower ${['once', 'twice', 'again', 'at dusk', 'at midnight', 'in the storm', 'at dawn', 'one last time'][n - 1]} that winter, counting the steps as his father had taught him.`;
+    const lines = [verse(1), verse(2), refrain, verse(3), verse(4), refrain, verse(5), verse(6), refrain, verse(7), verse(8)];
+    expect(keptText(lines.join('\n\n'))).toEqual(lines);
+  });
 });
 
 describe('a long caption with its credit at the end', () => {
