@@ -52,8 +52,8 @@ const CREDIT = /^(photo(graph(er)?)?|image|picture|video|graphic|illustration|so
 const TRAILING_CREDIT = /[.!?)”"’]\s+(Credits?|Photo(graph)?s?|Images?|Pictures?|Illustration)\s*:\s*[^.:]{1,80}$/u;
 /** "…in New York.Reuters", "Amy Dragoo/AIMMEDIA": a credit glued to a caption, never a headline. */
 export const GLUED_CREDIT = /(\p{Ll}[.)]\p{Lu}[\p{L}/ ]{1,40}|\p{Ll}\/\p{Lu}[\p{L}/ ]{1,40})$/u;
-/** "By Dana Whit", "by Dana Whit | May 3", "Posted by Dana Whit on May 3, 2025": the keyword in any case, the name capitalised. */
-const BYLINE = /^(?:[Bb][Yy]|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Rr]eporting [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+\p{Lu}[\p{L}.'’ -]{1,60}(\s*(,|\||on|at|-|–)\s*.{0,60})?$/u;
+/** "By Dana Whit", "by Dana Whit | May 3", "Posted by Dana Whit on May 3, 2025", "By Dana Whit dana@example.org": the keyword in any case, the name capitalised (or in a script without capitals). */
+const BYLINE = /^(?:[Bb][Yy]|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Rr]eporting [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+[\p{Lu}\p{Lo}][\p{L}.'’ -]{1,60}(\s*(,|\||on|at|-|–|／|\/)\s*.{0,60}|\s+\S+@\S+.{0,40})?$/u;
 const URL_LINE = /^(<)?(https?:\/\/|www\.)\S+$/;
 
 export function normalizedLine(text: string): string {

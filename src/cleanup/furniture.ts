@@ -179,12 +179,14 @@ function isTitleLike(f: LineFeatures): boolean {
 /** A byline or a date sharing the line ("February 1, 2019 | BY: Ana Ruiz"): the line under a headline, not the headline. */
 const BYLINE_INSIDE = /(^|[|·•–—-]\s*)[Bb][Yy]\s*:?\s/u;
 const DATE_INSIDE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b/i;
-const BYLINE_START = /^(?:[Bb][Yy]|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Ww]ords [Bb]y)\s+\p{Lu}/u;
+const BYLINE_START = /^(?:[Bb][Yy]|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Ww]ords [Bb]y)\s+[\p{Lu}\p{Lo}]/u;
 
 function authorOf(byline: string): string | undefined {
   const name = byline
     .replace(/^(by|posted by|written by|words by|reporting by|von|par|por|di|door)\s+/i, '')
-    .split(/\s*(?:\||,|·|•| on | at | - | – )\s*/)[0]!
+    .split(/\s*(?:\||,|·|•|／| \/ | on | at | - | – | — )\s*/)[0]!
+    // "Dana Whit dana@example.org (555) 010-2030": the name ends where the contact details start.
+    .replace(/\s+\S*[@\d(].*$/, '')
     .trim();
   return name.length >= 3 ? name : undefined;
 }

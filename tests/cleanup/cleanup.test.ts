@@ -347,3 +347,19 @@ describe('a picture above the story', () => {
     expect(keptText([story[0], pictured, story[1], story[2]].join('\n\n'))).toEqual(story);
   });
 });
+
+describe('bylines with more than a name', () => {
+  const story = [
+    'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted.',
+    'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+  ];
+  it.each([
+    ['By Dana Whit dana@example.org (555) 010-2030', 'Dana Whit'],
+    ['by 港湾新聞社 ／ 2025.03.12', '港湾新聞社'],
+    ['By Dana Whit — March 12', 'Dana Whit'],
+  ])('%s gives the author %s', (byline, author) => {
+    const result = cleanupScript(['Harbour board votes to rebuild the breakwater', byline, ...story].join('\n\n'), 'page.txt');
+    expect(result.author).toBe(author);
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+  });
+});
