@@ -38,7 +38,8 @@ export interface LineFeatures {
   furniture?: string;
 }
 
-const SENTENCE_END = /[.!?。！？]["”’»)\]]*$/u;
+// A sentence may also end with an emoji, as informal writing does ("…a great night 🙂").
+const SENTENCE_END = /([.!?。！？]["”’»)\]]*|\s\p{Extended_Pictographic}[\p{Extended_Pictographic}\u200d\ufe0f]*)$/u;
 const INNER_SENTENCE_END = /[.!?。！？]["”’»)]*\s+["“‘«(]?\p{Lu}/gu;
 const TRUNCATED = /(…|\.\.\.|\[…\]|\[\.\.\.\])["”’]?$/;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
@@ -47,8 +48,12 @@ const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
 
 /** Lines that are only a date, time, count or credit: furniture by shape. */
 const NUMBER_LINE = /^[\d\s.,:/()+#%-]+$/;
-const CREDIT = /^(photo(graph(er)?)?|image|picture|video|graphic|illustration|source|credit|getty|ap photo|reuters|afp|shutterstock)\b.{0,100}$|(credit|photo(graph(er)?)?|image)s?\s*:\s*[^.]{0,80}$|\((photo(graph)?|image|credit)[^)]{0,80}\)$/i;
-const BYLINE = /^(by|posted by|written by|words by|reporting by|von|par|por|di|door)\s+\p{Lu}[\p{L}.'’ -]{1,60}(\s*(,|\||on|at|-|–)\s*.{0,60})?$/u;
+const CREDIT = /^(photo(graph(er)?)?|image|picture|video|graphic|illustration|source|credit|getty|ap photo|reuters|afp|shutterstock)\b.{0,100}$|(credit|photo(graph(er)?)?|image)s?\s*:\s*[^.]{0,80}$|\((photo(graph)?|image|credit)[^)]{0,80}\)$|\b(photo(graph)?|image|picture)s? by \p{Lu}[^.]{0,80}$/iu;
+const TRAILING_CREDIT = /[.!?)”"’]\s+(Credits?|Photo(graph)?s?|Images?|Pictures?|Illustration)\s*:\s*[^.:]{1,80}$/u;
+/** "…in New York.Reuters", "Amy Dragoo/AIMMEDIA": a credit glued to a caption, never a headline. */
+export const GLUED_CREDIT = /(\p{Ll}[.)]\p{Lu}[\p{L}/ ]{1,40}|\p{Ll}\/\p{Lu}[\p{L}/ ]{1,40})$/u;
+/** "By Dana Whit", "by Dana Whit | May 3", "Posted by Dana Whit on May 3, 2025", "By Dana Whit dana@example.org": the keyword in any case, the name capitalised (or in a script without capitals). */
+const BYLINE = /^(?:[Bb][Yy]|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Rr]eporting [Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s+[\p{Lu}\p{Lo}][\p{L}.'’ -]{1,60}(\s*(,|\||on|at|-|–|／|\/)\s*.{0,60}|\s+\S+@\S+.{0,40})?$/u;
 const URL_LINE = /^(<)?(https?:\/\/|www\.)\S+$/;
 
 export function normalizedLine(text: string): string {
@@ -102,7 +107,8 @@ export function measureLines(raw: string[]): LineFeatures[] {
  * are the story's own list. A menu or a teaser list has no lead-in above it.
  */
 function markLists(lines: LineFeatures[]): void {
-  const head = (f: LineFeatures) => shapeOf(f.text).split(' ').slice(0, 2).join(' ');
+  // An abbreviation's full stop aside: "June 9 --" and "Aug. 2 --" are items of one list.
+  const head = (f: LineFeatures) => shapeOf(f.text).split(' ').slice(0, 2).map((w) => w.replace(/\.$/, '')).join(' ');
   lines.forEach((f, i) => {
     if (!f.leadIn || f.furniture) return;
     const first = lines[i + 1];
@@ -140,7 +146,8 @@ function measure(text: string, index: number, rawLine: string, stop: StopWords, 
     truncated: TRUNCATED.test(text),
     repeats: counts.get(normalizedLine(text)) ?? 1,
     adjacentDuplicate: false,
-    leadIn: /[:：]$/.test(text) && words.length >= 4 && stopCount > 0,
+    // "The tour dates:", "Think about it:": a clause that opens a list of its own.
+    leadIn: /[:：]$/.test(text) && words.length >= 3 && stopCount > 0,
     listItem: false,
     shape: shapeOf(text),
     shapeRepeats: text.length <= 80 ? (shapes.get(shapeOf(text)) ?? 1) : 1,
@@ -169,11 +176,14 @@ function furnitureSign(text: string, rawLine: string, length: number): string | 
   if (URL_LINE.test(text)) return 'bare-url';
   if (TEASER_LABEL.test(text) && !SENTENCE_END.test(text) && length <= 150) return 'teaser-label';
   if (length <= 300 && CREDIT.test(text)) return 'image-credit';
+  // A long caption still ends with its credit: "…the crew's quarters. Credit: ESA".
+  if (length <= 1500 && TRAILING_CREDIT.test(text)) return 'image-credit';
   // "3of12 A shopper looks at…": a gallery's caption with its counter.
   if (length <= 400 && /^\d{1,3}\s*(of|\/)\s*\d{1,3}(?=\s|\p{Lu})/u.test(text)) return 'gallery-caption';
   if (length > 120) return undefined;
   if (NUMBER_LINE.test(text)) return 'number';
   if (isDateLine(text)) return 'date';
-  if (BYLINE.test(text)) return 'byline';
+  // Not a sentence: "By Monday the council had voted." is story.
+  if (BYLINE.test(text) && !SENTENCE_END.test(text)) return 'byline';
   return undefined;
 }

@@ -4,7 +4,8 @@
 // a subheading only between prose paragraphs; otherwise it is a label or a teaser
 // headline, and the blurb under a teaser goes with it. Lines the page shows twice in a
 // row (teasers) or repeats by template (comment headers, dates) go too.
-import { normalizedLine, type LineFeatures } from './features.js';
+import { GLUED_CREDIT, normalizedLine, type LineFeatures } from './features.js';
+import { authorBioLine } from './author-bio.js';
 import { coherentPart, findStoryRun, isProse, isTemplateLine, readsAsProse } from './story-run.js';
 
 export interface Verdict {
@@ -29,12 +30,16 @@ interface Context {
 const CERTAIN = new Set(['ui-phrase', 'cookie-notice', 'bare-url']);
 const MARKDOWN_HEADING = /^\s{0,3}#{1,6}\s+\S/;
 const HEADLINE_SEARCH_LINES = 12;
+/** A caption is a sentence or two; a longer paragraph said three times is meant. */
+const MAX_CAPTION_CHARS = 300;
 
 export function storyLines(features: LineFeatures[], raw: string[], ctx: Context): Verdict {
   const rules = new Map<number, string>();
   const keep = (i: number) => ctx.protectedLines.has(i) || (ctx.markdown && MARKDOWN_HEADING.test(raw[i]!) && !features[i]!.furniture);
   const found = findStoryRun(features.map((f, i) => (ctx.protectedLines.has(i) ? { ...f, blank: true } : f)));
-  const run = ctx.extracted ? { start: 0, end: features.length - 1 } : found && coherentPart(features, found);
+  const part = ctx.extracted ? { start: 0, end: features.length - 1 } : found && coherentPart(features, found);
+  const bio = part && !ctx.extracted ? authorBioLine(features, part) : undefined;
+  const run = part && bio !== undefined ? { start: part.start, end: lastStoryLine(features, part.start, bio) } : part;
   if (!run) {
     // Nothing reads as prose (a poem, a list): drop only what is certainly furniture.
     for (const f of features) if (f.furniture && CERTAIN.has(f.furniture) && !keep(f.index)) rules.set(f.index, f.furniture);
@@ -45,8 +50,31 @@ export function storyLines(features: LineFeatures[], raw: string[], ctx: Context
   markOutside(features, 0, run.start, 'before-story', rules, keep, verdict.title);
   if (verdict.title !== undefined) rules.set(verdict.title, 'headline: the book title');
   markOutside(features, run.end + 1, features.length, 'after-story', rules, keep);
-  markInside(features, run.start, run.end, rules, ctx.extracted === true, (i) => keep(i) || (ctx.headings?.has(i) === true && !features[i]!.furniture));
+  if (bio !== undefined && !keep(bio)) rules.set(bio, 'author-bio');
+  const caption = ctx.extracted ? undefined : leadingCaption(features, run);
+  if (caption !== undefined && !keep(caption)) rules.set(caption, 'photo-caption');
+  markInside(features, run.start, run.end, rules, ctx.extracted === true, (i) => keep(i) || (ctx.headings?.has(i) === true && !features[i]!.furniture), !ctx.markdown && !ctx.extracted);
   return verdict;
+}
+
+/**
+ * A pasted story often opens with its picture: a caption alone, with the picture's
+ * credit right under it ("Image: Jo Park"), before the story's own paragraphs.
+ */
+function leadingCaption(features: LineFeatures[], run: { start: number; end: number }): number | undefined {
+  const lines = features.slice(run.start, run.end + 1).filter((f) => !f.blank);
+  const [first, next, afterNext] = lines;
+  if (!first || !next || !isProse(first) || isProse(next) || !lines.slice(2).some(isProse)) return undefined;
+  // A bare credit: the caption it belongs to is the line above. (A caption with its credit is a picture of its own.)
+  const isCredit = (f: LineFeatures | undefined) => f !== undefined && !isProse(f) && f.words <= 6 && (f.furniture === 'image-credit' || GLUED_CREDIT.test(f.text) || /^(image|photo|picture)s?\s*:/i.test(f.text));
+  return [next, afterNext].some(isCredit) ? first.index : undefined;
+}
+
+/** The last prose line before `before`, not before `start`. */
+function lastStoryLine(features: LineFeatures[], start: number, before: number): number {
+  let end = before - 1;
+  while (end > start && !isProse(features[end]!)) end--;
+  return end;
 }
 
 /** Lines outside the run go, unless they are a few heading-like lines with no sign of furniture ("Chapter 1", "The End"). */
@@ -58,9 +86,11 @@ function markOutside(features: LineFeatures[], from: number, to: number, rule: s
 }
 
 /** `extracted`: the blocks are an article's own (lists, table rows), so only certain signs and teasers count. */
-function markInside(features: LineFeatures[], start: number, end: number, rules: Map<number, string>, extracted: boolean, keep: (i: number) => boolean): void {
+function markInside(features: LineFeatures[], start: number, end: number, rules: Map<number, string>, extracted: boolean, keep: (i: number) => boolean, pasted: boolean): void {
   const lines = features.slice(start, end + 1).filter((f) => !f.blank);
   const dropped = (f: LineFeatures | undefined) => f !== undefined && rules.has(f.index);
+  // Lines the page shows twice in a row somewhere (a picture and its caption, again and again); a refrain is not doubled.
+  const shownTwiceInARow = new Set(features.filter((f) => f.adjacentDuplicate && f.repeats >= 3).map((f) => normalizedLine(f.text)));
   lines.forEach((f, k) => {
     if (keep(f.index)) return;
     const before = lines[k - 1];
@@ -81,6 +111,9 @@ function markInside(features: LineFeatures[], start: number, end: number, rules:
     if ((f.truncated && f.length < 300 && (before === undefined || dropped(before))) || (underTeaser && f.length < 300)) {
       return rules.set(f.index, 'teaser-blurb');
     }
+    // A pasted story does not say a sentence three times, twice in a row; a gallery repeats its caption on every picture.
+    // (A refrain is written on purpose: Markdown scripts, long paragraphs and lines never doubled keep theirs.)
+    if (pasted && f.repeats >= 3 && f.length <= MAX_CAPTION_CHARS && shownTwiceInARow.has(normalizedLine(f.text))) return rules.set(f.index, 'repeated-line');
     if (f.adjacentDuplicate && f.length <= 200) {
       // Shown twice in a row: keep the first, as a pull quote is said once.
       const first = lines.find((g) => normalizedLine(g.text) === normalizedLine(f.text));
@@ -99,30 +132,61 @@ function isSubheading(f: LineFeatures, before: LineFeatures | undefined, after: 
 }
 
 /**
- * The headline: a title-like line above the story. Pages put the byline or the date
- * right under the headline, so the title-like line just above those wins; else the
- * nearest title-like line above the story.
+ * The headline: a title-like line above the story. Pages put the byline, the date or a
+ * gallery counter right under the headline, so when such a line stands above the story
+ * the headline is the title-like line just above it; the lines between it and the story
+ * (share buttons, captions, "Back to gallery") are never the headline. Else the nearest
+ * title-like line above the story.
  */
 function findHeadline(features: LineFeatures[], start: number, verdict: Verdict): void {
   const above: LineFeatures[] = [];
   for (let i = start - 1; i >= 0 && above.length < HEADLINE_SEARCH_LINES; i--) if (!features[i]!.blank) above.push(features[i]!);
   for (const f of above) {
-    if (verdict.author === undefined && f.length <= 120 && /^(?:[Bb]y|[Pp]osted by|[Ww]ritten by|[Ww]ords by)\s+\p{Lu}/u.test(f.text)) verdict.author = authorOf(f.text);
+    if (verdict.author === undefined && f.length <= 120 && BYLINE_START.test(f.text)) verdict.author = authorOf(f.text);
   }
-  const titleLike = (f: LineFeatures) => !f.furniture && !isTemplateLine(f) && !f.truncated && f.words >= 3 && f.words <= 30 && f.length <= 250 && !/[.。]["”’]?$/.test(f.text);
-  const anchor = above.findIndex((f) => f.furniture === 'date' || f.furniture === 'byline');
-  const nearAnchor = anchor < 0 ? undefined : above.slice(anchor + 1, anchor + 4).find(titleLike);
-  const headline = nearAnchor ?? above.find(titleLike);
+  const anchor = above.findIndex((f) => f.furniture === 'date' || f.furniture === 'byline' || f.furniture === 'number');
+  const headline = anchor < 0 ? above.find(isTitleLike) : nearAnchor(above, anchor);
   if (headline) {
     verdict.title = headline.index;
     verdict.titleText = headline.text.trim();
   }
 }
 
+/** The first title-like line above any byline, date or counter line, searching up from `anchor`. */
+function nearAnchor(above: LineFeatures[], anchor: number): LineFeatures | undefined {
+  for (let i = anchor; i < above.length; i++) {
+    if (!isAnchor(above[i]!)) continue;
+    const found = above.slice(i + 1, i + 4).find((f) => !isAnchor(f) && isTitleLike(f));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function isAnchor(f: LineFeatures): boolean {
+  return f.furniture === 'date' || f.furniture === 'byline' || f.furniture === 'number';
+}
+
+/** Words of a headline: not furniture, not a button row ("Share Tweet Submit"), not a caption with its credit. */
+function isTitleLike(f: LineFeatures): boolean {
+  if (f.furniture || f.truncated || f.repeats > 2 || f.words < 3 || f.words > 30 || f.length > 250) return false;
+  if (/[.。]["”’]?$/.test(f.text) || GLUED_CREDIT.test(f.text) || BYLINE_INSIDE.test(f.text) || DATE_INSIDE.test(f.text)) return false;
+  // A template with more than words in it ("0 a a", "M 0, 0") is a list's line, not a title.
+  if (isTemplateLine(f) && /[^Aa ]/.test(f.shape)) return false;
+  // A short headline still has a function word; a row of buttons or names has none.
+  return f.words >= 6 || f.stopDensity === undefined || f.stopDensity > 0;
+}
+
+/** A byline or a date sharing the line ("February 1, 2019 | BY: Ana Ruiz"): the line under a headline, not the headline. */
+const BYLINE_INSIDE = /(^|[|·•–—-]\s*)[Bb][Yy]\s*:?\s/u;
+const DATE_INSIDE = /\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b/i;
+const BYLINE_START = /^(?:[Bb][Yy]|[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Ww]ords [Bb]y)\s+[\p{Lu}\p{Lo}]/u;
+
 function authorOf(byline: string): string | undefined {
   const name = byline
     .replace(/^(by|posted by|written by|words by|reporting by|von|par|por|di|door)\s+/i, '')
-    .split(/\s*(?:\||,|·|•| on | at | - | – )\s*/)[0]!
+    .split(/\s*(?:\||,|·|•|／| \/ | on | at | - | – | — )\s*/)[0]!
+    // "Dana Whit dana@example.org (555) 010-2030": the name ends where the contact details start.
+    .replace(/\s+\S*[@\d(].*$/, '')
     .trim();
   return name.length >= 3 ? name : undefined;
 }

@@ -88,7 +88,6 @@ const MIN_TOPIC_OVERLAP = 0.08;
  */
 export function coherentPart(features: LineFeatures[], run: { start: number; end: number }): { start: number; end: number } {
   const blocks = blocksOf(features, run);
-  if (blocks.length < 2) return run;
   const strength = (b: LineFeatures[]) => b.reduce((n, f) => n + Math.max(0, storyScore(f)), 0);
   const core = blocks.reduce((best, b, i) => (strength(b) > strength(blocks[best]!) ? i : best), 0);
   const vocabulary = new Set<string>();
@@ -98,6 +97,7 @@ export function coherentPart(features: LineFeatures[], run: { start: number; end
     // Blocks too small to judge are taken only along with a judged block beyond them.
     let edge = core;
     for (let i = core + step; i >= 0 && i < blocks.length; i += step) {
+      if (startsCardList(blocks, i, step, vocabulary)) break;
       const verdict = onTopic(blocks[i]!, vocabulary);
       if (verdict === false) break;
       if (verdict === true) {
@@ -109,7 +109,86 @@ export function coherentPart(features: LineFeatures[], run: { start: number; end
   };
   const last = grow(1);
   const first = grow(-1);
-  return { start: blocks[first]![0]!.index, end: blocks[last]!.at(-1)!.index };
+  for (let i = first; i <= last; i++) learn(blocks[i]!);
+  return extendAcrossFigures(features, { start: blocks[first]![0]!.index, end: blocks[last]!.at(-1)!.index }, vocabulary);
+}
+
+/** The most lines a picture leaves between two parts of a story (counter, caption, credit, twice). */
+const MAX_FIGURE_GAP = 6;
+/** A part beyond a picture must share this much of the story's topic words. */
+const FIGURE_TOPIC_OVERLAP = 0.25;
+
+/** Lines a picture leaves in a story: its credit, its counter, a caption the page repeats. */
+function isFigureLine(f: LineFeatures): boolean {
+  return f.furniture === 'image-credit' || f.furniture === 'gallery-caption' || f.furniture === 'number' || (f.repeats >= 2 && f.words >= 8);
+}
+
+/**
+ * A picture (its counter, caption and credit) costs the run more than a short paragraph
+ * beyond it brings, so the lead above a gallery or the end below a repeated caption is
+ * left out. Across such a gap, a part that shares the story's topic words is story.
+ */
+function extendAcrossFigures(features: LineFeatures[], part: { start: number; end: number }, vocabulary: Set<string>): { start: number; end: number } {
+  const extended = { ...part };
+  for (const step of [1, -1] as const) {
+    for (;;) {
+      const block = partBeyondFigure(features, step === 1 ? extended.end : extended.start, step);
+      if (!block) break;
+      const words = block.filter((f) => storyScore(f) > 0).flatMap((f) => f.contentWords);
+
+      if (words.length < 4 || words.filter((w) => vocabulary.has(w)).length / words.length < FIGURE_TOPIC_OVERLAP) break;
+      block.forEach((f) => f.contentWords.forEach((w) => vocabulary.add(w)));
+      if (step === 1) extended.end = block.at(-1)!.index;
+      else extended.start = block[0]!.index;
+    }
+  }
+  return extended;
+}
+
+/** The prose beyond `edge` when only picture lines stand between; up to the next gap of two non-prose lines. */
+function partBeyondFigure(features: LineFeatures[], edge: number, step: 1 | -1): LineFeatures[] | undefined {
+  const inside = (i: number) => i >= 0 && i < features.length;
+  let i = edge + step;
+  const gap: LineFeatures[] = [];
+  for (; inside(i) && (features[i]!.blank || storyScore(features[i]!) <= 0); i += step) if (!features[i]!.blank) gap.push(features[i]!);
+  if (gap.length === 0 || gap.length > MAX_FIGURE_GAP || !gap.every(isFigureLine)) return undefined;
+  const block: LineFeatures[] = [];
+  let nonProse = 0;
+  for (; inside(i); i += step) {
+    const f = features[i]!;
+    if (f.blank) continue;
+    nonProse = storyScore(f) > 0 ? 0 : nonProse + 1;
+    if (nonProse >= 2) break;
+    block.push(f);
+  }
+  while (block.length > 0 && storyScore(block.at(-1)!) <= 0) block.pop();
+  if (block.length === 0) return undefined;
+  return step === 1 ? block : block.reverse();
+}
+
+/** A teaser card's text: one or two short paragraphs between lines of furniture. */
+const CARD_MAX_LINES = 2;
+const CARD_MAX_CHARS = 600;
+/** Cards in a row that make a list of other stories. */
+const CARD_LIST_LENGTH = 3;
+/** Below this share of topic words the cards tell other stories; the story's own short sections share more. */
+const CARD_TOPIC_OVERLAP = 0.25;
+
+/**
+ * Teaser cards (headline, name, date, blurb; again and again) after or before a story:
+ * each block is one short paragraph cut off by furniture, several in a row, about other
+ * things. A story's own sections are longer or share its topic words.
+ */
+function startsCardList(blocks: LineFeatures[][], i: number, step: 1 | -1, vocabulary: Set<string>): boolean {
+  const run = Array.from({ length: CARD_LIST_LENGTH }, (_, k) => blocks[i + k * step]);
+  if (run.some((b) => b === undefined || !isCard(b))) return false;
+  const words = run.flatMap((b) => b!.filter((f) => storyScore(f) > 0).flatMap((f) => f.contentWords));
+  return words.length === 0 || words.filter((w) => vocabulary.has(w)).length / words.length < CARD_TOPIC_OVERLAP;
+}
+
+function isCard(block: LineFeatures[]): boolean {
+  const prose = block.filter((f) => storyScore(f) > 0);
+  return prose.length <= CARD_MAX_LINES && prose.reduce((n, f) => n + f.length, 0) <= CARD_MAX_CHARS;
 }
 
 /** True or false when the block has enough topic words to tell; undefined when it is too small. */
@@ -125,7 +204,7 @@ function blocksOf(features: LineFeatures[], run: { start: number; end: number })
   let gap = 0;
   for (const f of features.slice(run.start, run.end + 1)) {
     if (f.blank) continue;
-    if (storyScore(f) <= 0) gap++;
+    if (storyScore(f) <= 0) gap += isPageWidget(f) ? 2 : 1;
     else {
       if (gap >= 2 && current.length > 0) {
         blocks.push(trimTrailing(current));
@@ -137,6 +216,16 @@ function blocksOf(features: LineFeatures[], run: { start: number; end: number })
   }
   if (current.length > 0) blocks.push(trimTrailing(current));
   return blocks;
+}
+
+/**
+ * A short line the page prints three times or more (a share bar under every item, an
+ * author's name over every reply) is the page's own widget: it separates items, so
+ * what follows it is judged as a block of its own.
+ */
+function isPageWidget(f: LineFeatures): boolean {
+  // Rules without words ("___", "* * *") are the story's own section breaks.
+  return f.repeats >= 3 && f.words >= 1 && f.words <= 6 && !isProse(f);
 }
 
 /** A block ends with its last prose line; the gap after it belongs to no one. */

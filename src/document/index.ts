@@ -22,6 +22,11 @@ export interface ParseOptions {
   /** Book title and author found by cleanup (a pasted article's headline and byline); front matter wins. */
   title?: string;
   author?: string;
+  /**
+   * The book title when the text names none (no front matter, headline or title line):
+   * a pasted article whose headline was not copied is named after its file, not "Introduction".
+   */
+  fallbackTitle?: string;
 }
 
 export function parseScript(source: ScriptSource, options: ParseOptions = {}): BookDocument {
@@ -33,7 +38,7 @@ export function parseScript(source: ScriptSource, options: ParseOptions = {}): B
     source.format === 'markdown'
       ? markdownBlocks(linesToText(lines, bodyLineOffset), bodyLineOffset)
       : plainTextBlocks(lines.filter((l) => l.line > bodyLineOffset), frontMatter.title !== undefined);
-  return buildBook(source.path, frontMatter, blocks, source.format === 'markdown' ? 'error' : 'text');
+  return buildBook(source.path, frontMatter, blocks, source.format === 'markdown' ? 'error' : 'text', options.fallbackTitle);
 }
 
 /** Book metadata a reader of structured sources (HTML, EPUB) found, in front-matter terms. */
@@ -42,6 +47,12 @@ export type ReaderMeta = Omit<FrontMatter, 'owner_email'>;
 /** Builds the document from a reader's blocks: the same path the Markdown and text readers take. */
 export function bookFromBlocks(file: string, meta: ReaderMeta, blocks: Block[]): BookDocument {
   return buildBook(file, meta, blocks, 'text'); // HTML paragraphs carry their inlines: no marks are parsed
+}
+
+/** "harbour-board_vote.txt" → "harbour board vote": a title a voice can say, from the file's name. */
+export function titleFromFileName(file: string): string | undefined {
+  const title = basename(file, extname(file)).replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return title === '' ? undefined : title;
 }
 
 function numberLines(body: string, offset: number): NumberedLine[] {
@@ -66,10 +77,12 @@ interface BookBuilder {
   chapterVoice: string;
   /** Markdown scripts are written for narrate; plain text is often pasted, so its brackets are text. */
   malformedMarks: MalformedMarks;
+  /** Names the first chapter when nothing names the book (see ParseOptions.fallbackTitle). */
+  fallbackTitle?: string;
 }
 
-function buildBook(file: string, fm: FrontMatter, blocks: Block[], malformedMarks: MalformedMarks): BookDocument {
-  const book: BookBuilder = { file, title: fm.title, author: fm.author, chapters: [], chapterVoice: fm.voice ?? DEFAULT_VOICE, malformedMarks };
+function buildBook(file: string, fm: FrontMatter, blocks: Block[], malformedMarks: MalformedMarks, fallbackTitle?: string): BookDocument {
+  const book: BookBuilder = { file, title: fm.title, author: fm.author, chapters: [], chapterVoice: fm.voice ?? DEFAULT_VOICE, malformedMarks, fallbackTitle };
   for (const block of blocks) addBlock(book, block, fm);
   const chapters = book.chapters.filter((c) => c.paragraphs.length > 0);
   if (chapters.length === 0) throw new NarrateError(`${file}: the script has no text to narrate. Add paragraphs under a "## Chapter" heading`);
@@ -109,7 +122,7 @@ function addBlock(book: BookBuilder, block: Block, fm: FrontMatter): void {
       book.author = byLine[1]!.trim();
       return;
     }
-    startChapter(book, book.title ?? 'Introduction', block.line, fm.voice ?? DEFAULT_VOICE, block.place);
+    startChapter(book, book.title ?? book.fallbackTitle ?? 'Introduction', block.line, fm.voice ?? DEFAULT_VOICE, block.place);
   }
   if (block.inlines) addMarkedParagraph(book, markedFromInlines(block.inlines, block.line), book.sectionVoice ?? lastChapter(book).voice, block.line, block.place);
   else addParagraph(book, block.text, block.line);

@@ -4,7 +4,7 @@
 // src/web/ (Readability, then the same furniture rules).
 import { extname } from 'node:path';
 import { cleanupScript, type CleanupResult } from '../cleanup/index.js';
-import { parseScript } from '../document/index.js';
+import { parseScript, titleFromFileName } from '../document/index.js';
 import { withoutFrontMatter } from '../document/front-matter.js';
 import type { SkippedPart } from '../document/html.js';
 import type { Lexicon } from '../lexicon/index.js';
@@ -48,7 +48,9 @@ export async function readSource(path: string, options: ReadSourceOptions = {}):
 async function readScriptSource(path: string, options: ReadSourceOptions): Promise<SourceBook> {
   const source = await readScript(path);
   const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path, { markdown: source.format === 'markdown' });
-  return { book: parseScript(source, { lines: cleanup?.lines, title: cleanup?.title?.text, author: cleanup?.author }), cleanup };
+  // Plain text that names no title (a paste without its headline) is named after its file.
+  const fallbackTitle = source.format === 'markdown' ? undefined : titleFromFileName(source.path);
+  return { book: parseScript(source, { lines: cleanup?.lines, title: cleanup?.title?.text, author: cleanup?.author, fallbackTitle }), cleanup };
 }
 
 async function readEpubSource(path: string, options: ReadSourceOptions): Promise<SourceBook> {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanupScript, formatDroppedLines } from '../../src/cleanup/index.js';
+import { measureLines } from '../../src/cleanup/features.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const sentencesOf = (text: string) => text.split('\n').filter((l) => /[.!?"”]$/.test(l.trim()) && l.trim().split(' ').length > 6);
@@ -131,5 +132,234 @@ describe('a photo credit between paragraphs', () => {
   it('is dropped as a credit, not kept as a subheading', () => {
     expect(result.dropped.find((d) => d.text === 'Photograph: Lena Okafor')?.rule).toBe('image-credit');
     expect(result.lines.map((l) => l.text)).toContain('Forecasters said warmer air was due by the end of the week, but another cold night could not be ruled out.');
+  });
+});
+
+const keptText = (text: string) => cleanupScript(text, 'page.txt').lines.map((l) => l.text).filter(Boolean);
+
+describe('a page of items, each under the same row of buttons', () => {
+  // The row is no interface phrase any list knows; it is furniture because the page prints it over every item.
+  const row = 'Forward   Pin   Download';
+  const story = [
+    'The keeper of the north light kept a logbook for thirty years, writing down every ship that passed the point and every storm that shook the lamp room windows.',
+    'When the light was automated, the logbook went to the village museum, where visitors can now turn its pages and read the weather of a whole working life.',
+    'The museum hopes to print the logbook next year, with notes from the keeper’s daughter on the ships she still remembers.',
+  ];
+  const item = (topic: string) => [
+    `Bread rises slowly in a cold kitchen, and ${topic} bakers learn to wait for the dough instead of hurrying it with warm water and sugar.`,
+    `A good loaf needs flour, salt, water, yeast and time; the ${topic} recipe adds a spoon of honey and a long night in the larder.`,
+    `Slice it only when it has cooled, or the crumb turns gummy and the crust loses the crackle that ${topic} bakers prize.`,
+  ];
+  const text = ['Keeping the light', '', row, '', ...story.flatMap((s) => [s, '']), 'Museums, Coastal life', '', ...['country', 'city', 'mountain', 'island'].flatMap((t) => [row, '', ...item(t).flatMap((s) => [s, ''])])].join('\n');
+
+  it('keeps the first item, the story, and none of the items after it', () => {
+    expect(keptText(text)).toEqual(story);
+  });
+});
+
+describe('teaser cards after a story: headline, name, date and a one-paragraph blurb, again and again', () => {
+  const story = [
+    'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted in the February storms.',
+    'The board’s engineers said a second winter like the last could open a gap wide enough to flood the fish market, and the board chose the more expensive of two designs.',
+    'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+    'Fishing crews will have to use the south quay while the work goes on, which the board admitted would mean early mornings and queues at the ice plant.',
+  ];
+  // Other stories from the same paper: they share a few of the story's words (harbour, board, winter), as related stories do.
+  const cards = [
+    ['Ferry timetable changes for the winter', 'Ana Ruiz', 'Tuesday November 18, 2025', 'The island ferry will leave the harbour four times a day this winter instead of six, the operator told the board, blaming fuel costs and a shortage of crew. Islanders say the last crossing now leaves too early for anyone who works a late shift on the mainland, and want it moved back an hour.'],
+    ['School choir sings at the cathedral', 'Tom Baird', 'Monday November 17, 2025', 'Forty children from the harbour school sang carols in the cathedral on Sunday, raising money for a new piano and a trip to the national finals in April. Their teacher said the children had practised every lunchtime since September, and that the cathedral’s echo had been the hardest part.'],
+    ['New bakery opens on the high street', 'Ana Ruiz', 'Monday November 17, 2025', 'A family from the valley has opened a bakery in the old bank building by the harbour, selling rye bread, seed cakes and a pie from a grandmother’s recipe. The queue on the first morning went round the corner, and the ovens were empty by eleven, so the family plans to start baking an hour earlier.'],
+    ['Cyclists ask for a path along the coast road', 'Jo Park', 'Sunday November 16, 2025', 'Riders have written to the council asking for a marked path on the coast road, where they say lorries pass too close on the bends above the fish market. The council says a path would cost more than it can spend this year, but it will count the riders on the road in spring.'],
+  ];
+  const text = [...story, 'News', 'Harbour', 'Council', 'More from the Gazette', ...cards.flat()].join('\n\n');
+
+  it('keeps the story and none of the cards', () => {
+    expect(keptText(text)).toEqual(story);
+  });
+});
+
+describe('a gallery between the lead and the rest of the story', () => {
+  const lead = [
+    'A fisherman who hauled up an old ship’s bell off the point on Saturday has handed it to the harbour museum.',
+    'The bell, green with age, carries the name of a schooner lost in a storm off the point more than a century ago.',
+  ];
+  const rest = [
+    'Museum staff said the schooner sank with all hands in the winter of 1893, and that the bell is the first part of the wreck ever found.',
+    'Divers will search the seabed off the point next summer, when the water is calm enough, to see whether more of the schooner lies there.',
+    'The fisherman said he had almost thrown the bell back, thinking it was a lump of rock, until his son scraped away the weed and saw the letters.',
+    'The museum will show the bell from next month, beside a painting of the schooner that has hung in the harbour office since the storm.',
+  ];
+  const text = ['Old ship’s bell found off the point', '12 March 2026', ...lead, '1 / 4', 'The bell on the quay. Photo: Sam Ortiz', '2 / 4', 'The fisherman and his son. Photo: Sam Ortiz', ...rest].join('\n\n');
+
+  it('keeps the lead above the gallery: it shares the story’s words', () => {
+    expect(keptText(text)).toEqual([...lead, ...rest]);
+  });
+});
+
+describe('sentences that end with an emoji', () => {
+  it('read as sentences, so an informal story keeps its lines', () => {
+    const [line] = measureLines(['We danced until the band packed up and the lights came on 🙂']);
+    expect(line!.sentenceEnd).toBe(true);
+  });
+});
+
+describe('headline and byline', () => {
+  const story = [
+    'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted.',
+    'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+  ];
+
+  it('takes a capitalised byline as the author and the line above it as the headline, not the buttons below it', () => {
+    const result = cleanupScript(['Harbour board votes to rebuild the breakwater', 'By Dana Whit', 'March 12, 2026', 'Print this story', ...story].join('\n\n'), 'page.txt');
+    expect(result.title?.text).toBe('Harbour board votes to rebuild the breakwater');
+    expect(result.author).toBe('Dana Whit');
+    expect(result.dropped.find((d) => d.text === 'By Dana Whit')?.rule).toBe('byline');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+  });
+
+  it('reads "Posted by … on …" as a byline', () => {
+    const result = cleanupScript(['Harbour board votes to rebuild the breakwater', 'Posted by Dana Whit on March 12, 2026, 9:05 AM', ...story].join('\n\n'), 'page.txt');
+    expect(result.author).toBe('Dana Whit');
+    expect(result.title?.text).toBe('Harbour board votes to rebuild the breakwater');
+  });
+
+  it('keeps a sentence that starts with "By" and a capital', () => {
+    const line = 'By Monday the council had voted to close the road.';
+    expect(keptText([...story.slice(0, 1), line, ...story.slice(1)].join('\n\n'))).toContain(line);
+  });
+
+  it('finds no headline in a caption with its credit or a row of buttons', () => {
+    const caption = cleanupScript(['Share   Tweet   Submit', 'The old breakwater at low tide.Reuters', ...story].join('\n\n'), 'page.txt');
+    expect(caption.title).toBeUndefined();
+  });
+});
+
+describe("the author's biography under a story", () => {
+  const story = [
+    'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted in the storms.',
+    'The engineers said a second winter like the last could open a gap wide enough to flood the fish market, and the board chose the stronger of two designs for the harbour.',
+    'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+    'Fishing crews will use the south quay while the work goes on, which the board admitted would mean early mornings and queues at the harbour ice plant.',
+  ];
+  const bio = 'Dana Whit covers the harbour, the fishing fleet and the board for the Gazette, and has written about the town’s coast for ten years.';
+  const form = 'Your email address will not be published, and we only use it to let you know when someone replies to your comment about the harbour.';
+
+  it('ends the story before the biography under a name line, and drops the comment form after it', () => {
+    const result = cleanupScript([...story, 'Share', 'Dana Whit', bio, 'Leave a Reply', 'Name *', 'Email *', form].join('\n\n'), 'page.txt');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+    expect(result.dropped.find((d) => d.text === bio)?.rule).toBe('author-bio');
+  });
+
+  it('keeps a section that opens with the name of its subheading when it is not a person under a name line', () => {
+    const section = ['Breakwater stones', 'Breakwater stones are cut from the quarry above the town and carried down on the old railway, as they were a century ago.'];
+    const text = [...story.slice(0, 3), ...section, ...story.slice(3)].join('\n\n');
+    expect(keptText(text)).toEqual([...story.slice(0, 3), ...section, ...story.slice(3)]);
+  });
+});
+
+describe('a caption the page prints on every picture of a gallery', () => {
+  it('is dropped each time, even though it reads as a sentence', () => {
+    const story = [
+      'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted in the storms.',
+      'The engineers said a second winter like the last could open a gap wide enough to flood the fish market, and the board chose the stronger of two designs.',
+      'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+    ];
+    const caption = 'Waves break over the north breakwater during the February storm, seen from the lighthouse on the point at high tide.';
+    const text = [story[0], caption, caption, story[1], caption, story[2]].join('\n\n');
+    const result = cleanupScript(text, 'page.txt');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+    expect(result.dropped.filter((d) => d.text === caption).map((d) => d.rule)).toEqual(['repeated-line', 'repeated-line', 'repeated-line']);
+  });
+});
+
+describe('a refrain written on purpose', () => {
+  it('keeps a line a Markdown script says three times', () => {
+    const refrain = 'And the lamp burned on over the water, as it had every night of his life.';
+    const verse = (n: number) => `The keeper climbed the tower ${['once', 'twice', 'again', 'at dusk', 'at midnight', 'in the storm', 'at dawn', 'one last time'][n - 1]} that winter, counting the steps as his father had taught him.`;
+    const text = ['# The Keeper', '## One', verse(1), verse(2), refrain, verse(3), verse(4), refrain, verse(5), verse(6), refrain, verse(7), verse(8)].join('\n\n');
+    const result = cleanupScript(text, 'keeper.md', { markdown: true });
+    expect(result.dropped).toEqual([]);
+  });
+
+  it('keeps a refrain a plain-text story says three times, never twice in a row', () => {
+    const refrain = 'And the lamp burned on over the water, as it had every night of his life.';
+    const verse = (n: number) => `The keeper climbed the tower ${['once', 'twice', 'again', 'at dusk', 'at midnight', 'in the storm', 'at dawn', 'one last time'][n - 1]} that winter, counting the steps as his father had taught him.`;
+    const lines = [verse(1), verse(2), refrain, verse(3), verse(4), refrain, verse(5), verse(6), refrain, verse(7), verse(8)];
+    expect(keptText(lines.join('\n\n'))).toEqual(lines);
+  });
+});
+
+describe('a long caption with its credit at the end', () => {
+  it('is dropped as a credit, however long, and a sentence about credit is kept', () => {
+    const story = [
+      'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted in the storms.',
+      'The engineers said a second winter like the last could open a gap wide enough to flood the fish market, and the board chose the stronger of two designs.',
+      'The board will borrow nothing: the fund pays for it all, and the treasurer said the board had earned the credit: every penny was saved in advance.',
+    ];
+    const caption = 'The new breakwater as the engineers drew it: (1) the rock armour on the seaward face, (2) the concrete crown wall, (3) the walkway for the anglers, (4) the light at the end, which will be moved from the old breakwater once the work is done, and (5) the steps down to the south quay. Credit: Harbour Board';
+    const result = cleanupScript([story[0], caption, story[1], story[2]].join('\n\n'), 'page.txt');
+    expect(result.dropped.find((d) => d.text === caption)?.rule).toBe('image-credit');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+  });
+});
+
+describe('a list under a lead-in whose items abbreviate some months', () => {
+  it('keeps every item, "Sept. 4" as well as "June 9"', () => {
+    const story = [
+      'The town band will tour the coast next summer for the first time in twenty years, playing the harbour towns where it began.',
+      'The band’s leader said the tour would end at home, on the quay, with the same march the band played on its first night.',
+      'These are the dates of the tour:',
+    ];
+    const dates = ['June 9 -- Harbour Hall, Portwell', 'June 21 -- Pier Pavilion, Eastcliff', 'July 4 -- Market Square, Saltby', 'Aug. 2 -- Lifeboat Station, Northam', 'Aug. 16 -- Castle Green, Westhaven', 'Sept. 4 -- The Quay, Portwell'];
+    const after = 'Tickets go on sale in March at the harbour office and the library, and children under twelve will be let in free at every show.';
+    expect(keptText([...story, ...dates, after, 'Share', 'Tweet'].join('\n\n'))).toEqual([...story, ...dates, after]);
+  });
+});
+
+describe('a three-word lead-in', () => {
+  it('keeps the list under "The tour dates:" as the README says', () => {
+    const story = [
+      'The town band will tour the coast next summer for the first time in twenty years, playing the harbour towns where it began.',
+      'The band’s leader said the tour would end at home, on the quay, with the same march the band played on its first night.',
+    ];
+    const list = ['The tour dates:', 'June 9 -- Harbour Hall, Portwell', 'June 21 -- Pier Pavilion, Eastcliff', 'July 4 -- Market Square, Saltby', 'July 18 -- The Quay, Portwell'];
+    const after = 'Tickets go on sale in March at the harbour office and the library, and children under twelve will be let in free at every show.';
+    expect(keptText([...story, ...list, after].join('\n\n'))).toEqual([...story, ...list, after]);
+  });
+});
+
+describe('a picture above the story', () => {
+  const story = [
+    'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted in the storms.',
+    'The engineers said a second winter like the last could open a gap wide enough to flood the fish market, and the board chose the stronger of two designs.',
+    'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+  ];
+  const caption = 'Waves break over the north breakwater during the February storms that shifted the old stones, as engineers and the harbour board watched from the fish market before deciding to rebuild it.';
+
+  it('drops its caption when the bare credit stands under it', () => {
+    const result = cleanupScript([caption, 'Image: Sam Ortiz', 'Share', ...story].join('\n\n'), 'page.txt');
+    expect(result.dropped.find((d) => d.text === caption)?.rule).toBe('photo-caption');
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
+  });
+
+  it('keeps the lead when the next picture, caption and credit together, comes after it', () => {
+    const pictured = 'The board’s chair on the old breakwater (Credit: Sam Ortiz)';
+    expect(keptText([story[0], pictured, story[1], story[2]].join('\n\n'))).toEqual(story);
+  });
+});
+
+describe('bylines with more than a name', () => {
+  const story = [
+    'The harbour board met on Tuesday evening and agreed to rebuild the north breakwater before next winter, after engineers warned that the old stones had shifted.',
+    'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+  ];
+  it.each([
+    ['By Dana Whit dana@example.org (555) 010-2030', 'Dana Whit'],
+    ['by 港湾新聞社 ／ 2025.03.12', '港湾新聞社'],
+    ['By Dana Whit — March 12', 'Dana Whit'],
+  ])('%s gives the author %s', (byline, author) => {
+    const result = cleanupScript(['Harbour board votes to rebuild the breakwater', byline, ...story].join('\n\n'), 'page.txt');
+    expect(result.author).toBe(author);
+    expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
   });
 });

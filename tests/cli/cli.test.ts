@@ -1,4 +1,4 @@
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -89,6 +89,20 @@ describe('pasted text and pronunciation from the CLI', () => {
     const kept = await runCli(['article.txt', '--dry-run', '--provider', 'mock', '--keep-all'], { cwd: dir });
     expect(kept.stdout).not.toMatch(/\[ui-phrase\]/);
     expect(Number(/characters: (\d+)/.exec(kept.stdout)![1])).toBeGreaterThan(Number(/characters: (\d+)/.exec(dry.stdout)![1]));
+  });
+
+  it('names a paste without a headline after its file, not "Introduction"', async () => {
+    const dir = await tempDir();
+    const paste = 'By Dana Whit\n12 March 2026\n\nThe ferry board voted on Tuesday to raise fares by five percent from May, after a year of rising fuel costs.\n\nA day pass will cost a little more, and season tickets will stay as they are until the autumn.\n';
+    await writeScript(dir, 'ferry-fares_2026.txt', paste);
+    const run = await runCli(['ferry-fares_2026.txt', '--provider', 'mock', '--format', 'mp3', '-q'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const transcript = await readFile(join(dir, 'output', 'ferry-fares-2026', 'transcript.txt'), 'utf8');
+    expect(transcript.split('\n')[0]).toBe('ferry fares 2026');
+    expect(transcript).not.toContain('Introduction');
+    expect(transcript).not.toContain('Dana Whit');
+    const manifest = JSON.parse(await readFile(join(dir, 'output', 'ferry-fares-2026', 'manifest.json'), 'utf8'));
+    expect(manifest.author).toBe('Dana Whit');
   });
 
   it('say prints the spoken words, SSML and eSpeak phonemes, and writes a WAV', async () => {
