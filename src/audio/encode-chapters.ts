@@ -93,7 +93,8 @@ export async function encodeChapters(
     return records;
   } catch (e) {
     stop.abort();
-    await Promise.allSettled([...finishing, ...started.map((s) => s.done)]);
+    // Each format on its own: a chapter's `done` fails with its first format, before the others have cleaned up.
+    await Promise.allSettled([...finishing, ...started.flatMap((s) => s.encoded)]);
     throw e;
   } finally {
     signal?.removeEventListener('abort', onAbort);
