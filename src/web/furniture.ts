@@ -1,13 +1,14 @@
 // What Readability leaves around a story, found by markup and shape in one walk over
 // the extracted article (each element's text measured once, bottom-up): photo captions,
 // boxes the page names as furniture, rails of teaser cards, lists of other posts, and
-// blocks that are mostly links. The result maps each element to skip to its reason,
+// paragraphs and lists that are mostly links. The result maps each element to skip to its reason,
 // which --dry-run lists; --keep-all skips none of it.
 import { ELEMENT_NODE, TEXT_NODE, nameOf, type DomElement, type DomNode } from '../util/dom.js';
 
 /** Class and id words pages give the parts around a story: a photo's caption or credit,
  * related links, a newsletter or share box, a tag list, an author's box. */
 const FURNITURE_CLASS = /(?:^|[\s_-])(?:caption|credits?|related|newsletter|share|sharing|social|tags|subscribe|promo|author-bio|bio)(?:[\s_-]|$)/i;
+const LINK_BLOCKS = new Set(['p', 'ul', 'ol', 'dl']);
 const HEADING = /^h[1-6]$/;
 const IMAGE = new Set(['img', 'picture', 'svg', 'video']);
 
@@ -55,6 +56,9 @@ function reasonFor(el: DomElement, measures: Map<DomElement, Measure>): string |
   const named = FURNITURE_CLASS.exec(marks);
   if (named && m.chars < 1500) return `page furniture (${named[0].trim()})`;
   if (isCardRail(el, measures)) return 'teaser cards';
+  // A paragraph or list that is mostly links (tags, "more on this", a list of stories) points
+  // elsewhere; a story's sentences carry a link here and there.
+  if (LINK_BLOCKS.has(name) && m.links >= 3 && m.linkChars >= m.chars * 0.7) return 'mostly links';
   return undefined;
 }
 

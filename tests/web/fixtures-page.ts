@@ -57,8 +57,8 @@ export const FURNITURE = ['Passengers wait on the quay', 'A fitter checks one of
 
 // A gadget review written for these tests, laid out as blog platforms lay theirs out: the
 // page's scripts, style sheet, comments and icons inline; a JSON-LD block naming the author;
-// two product boxes whose feature lists share a line; a rail of teaser cards inside the
-// article; and, after the story, a feed of the site's other posts, each its own <article>.
+// two product boxes whose feature lists share a line; a rail of teaser cards and a line of
+// topic links inside the article; and, after the story, a feed of the site's other posts, each its own <article>.
 export const REVIEW_TITLE = 'Two Pocket Torches Tried on a Winter Walk';
 
 const otherPost = (n: number, text: string) => `<article class="post-card"><h2><a href="/p${n}">Other post ${n}</a></h2><p>${text}</p></article>`;
@@ -95,6 +95,7 @@ ${card('WEATHER', 'Freezing fog expected across the valley tonight')}
 <ul><li>Fits in a coat pocket</li><li>Charges from a phone cable</li><li>Bright enough to read a map by</li></ul>
 <p>The plastic torch was brighter and lighter, and its wide beam lit the whole path and the bushes on either side, which made the walk feel a good deal less lonely.</p>
 <p>In the end we would take the plastic one: it lasted the whole walk, charged from the same cable as a phone, and weighed so little that we forgot it was there at all.</p>
+<p>Filed under: <a href="/t/torches">pocket torches</a>, <a href="/t/walking">winter walking</a>, <a href="/t/canals">canal paths</a>, <a href="/t/gear">outdoor gear</a></p>
 </article>
 <div class="more-posts">
 ${otherPost(1, 'A long paragraph from another post about mending a bicycle puncture by the roadside with nothing but a spoon, a patch and a great deal of patience on a wet afternoon.')}
@@ -117,4 +118,4 @@ export const REVIEW_STORY = [
 ];
 
 /** Not heard, any of them: the page's code, the teaser rail and the other posts. */
-export const REVIEW_FURNITURE = ['Style sheet text', 'Script text', 'Comment text', 'Icon text', 'Canal boats return', 'meteor shower', 'ON THE WATER', 'Other post', 'bicycle puncture', 'walking boots', 'flasks'];
+export const REVIEW_FURNITURE = ['Style sheet text', 'Script text', 'Comment text', 'Icon text', 'Filed under', 'winter walking', 'Canal boats return', 'meteor shower', 'ON THE WATER', 'Other post', 'bicycle puncture', 'walking boots', 'flasks'];

@@ -55,7 +55,7 @@ describe('a saved web page (.html)', () => {
 describe('a saved page laid out as a blog platform lays it out', () => {
   const dirName = 'two-pocket-torches-tried-on-a-winter-walk';
 
-  it('narrates the story with its lists whole, without the page code, teaser rail or other posts', async () => {
+  it('narrates the story with its lists whole, without the page code, teaser rail, topic links or other posts', async () => {
     const dir = await tempDir();
     await writeScript(dir, 'torches.html', reviewPage());
     const run = await runCli(['torches.html', ...MOCK], { cwd: dir });
@@ -71,13 +71,14 @@ describe('a saved page laid out as a blog platform lays it out', () => {
     expect(manifest.author).toBe('Ines Okafor');
   });
 
-  it('--dry-run names the teaser cards and the other posts; --keep-all narrates them', async () => {
+  it('--dry-run names the teaser cards, the other posts and the line of links; --keep-all narrates them', async () => {
     const dir = await tempDir();
     await writeScript(dir, 'torches.html', reviewPage());
     const dry = await runCli(['torches.html', '--dry-run', '--provider', 'mock'], { cwd: dir });
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toMatch(/\[teaser cards\]\s+ON THE WATER Canal boats return/);
     expect(dry.stdout.match(/\[other posts\]/g)).toHaveLength(3);
+    expect(dry.stdout).toMatch(/\[mostly links\]\s+Filed under: pocket torches/);
     const all = await runCli(['torches.html', ...MOCK, '--keep-all'], { cwd: dir });
     expect(all.code, all.stderr).toBe(0);
     const text = await readFile(join(dir, 'output', dirName, 'transcript.txt'), 'utf8');
