@@ -9,8 +9,9 @@ import { NarrateError } from '../errors.js';
 import { bookFromBlocks } from '../document/index.js';
 import { htmlBlocks } from '../document/html.js';
 import type { Block } from '../document/blocks.js';
+import { findFurniture } from './furniture.js';
 import { cleanupBlocks, type CleanupResult } from '../cleanup/index.js';
-import { nameOf, parseHtml, type DomDocument, type DomElement } from '../util/dom.js';
+import { parseHtml, type DomDocument, type DomElement } from '../util/dom.js';
 import type { BookDocument } from '../types.js';
 
 export interface WebArticle {
@@ -39,8 +40,22 @@ export function decodePage(bytes: Buffer, charset?: string): string {
   }
 }
 
+/**
+ * What no reader of the story needs, cut from the page's text before it is parsed: scripts
+ * (but the JSON-LD ones, where Readability finds the headline, byline and date), style
+ * sheets, comments and inline SVG drawings. They are often most of a saved page's bytes and
+ * nodes, and the DOM parse and Readability's passes cost time per node. One left-to-right
+ * scan, as the HTML tokenizer reads them: a comment or a script ends at its first closing mark.
+ */
+const UNREAD = /<!--[\s\S]*?(?:-->|$)|<(script|style|svg)(?=[\s/>])([^>]*)>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+
+export function withoutUnreadParts(html: string): string {
+  return html.replace(UNREAD, (part, name: string | undefined, attributes: string | undefined) =>
+    name?.toLowerCase() === 'script' && /application\/ld\+json/i.test(attributes ?? '') ? part : '');
+}
+
 export function readArticle(html: string, options: ArticleOptions): WebArticle {
-  const doc = parseHtml(html);
+  const doc = parseHtml(withoutUnreadParts(html));
   const language = languageOf(doc);
   const published = metaContent(doc, ['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'sailthru.date', 'dc.date']);
   // Readability rewrites the document it is given; the metadata above is read first.
@@ -48,11 +63,12 @@ export function readArticle(html: string, options: ArticleOptions): WebArticle {
   const content = article?.content as unknown as DomElement | undefined;
   if (!article || !content) throw new NarrateError(`${options.file}: no article found on this page. Save the page of the article itself, or copy its text into a .txt file and narrate that`);
   const title = withoutSiteName(clean(article.title), clean(article.siteName)) || undefined;
+  const furniture = options.keepAll ? undefined : findFurniture(content);
   const { blocks, skipped } = htmlBlocks(content, {
     file: options.file,
     // The headline is the book title; the page repeats it inside the article at times.
     heading: (_level, text) => (title && sameText(text, title) ? 'skip' : 'chapter'),
-    skip: options.keepAll ? undefined : captionReason,
+    skip: furniture && ((el) => furniture.get(el)),
   });
   const author = authorOf(article.byline);
   const cleanup = options.keepAll ? undefined : dropFurniture(blocks, author);
@@ -67,6 +83,8 @@ export function readArticle(html: string, options: ArticleOptions): WebArticle {
   return { book, cleanup: cleanup ? { ...cleanup.result, dropped } : undefined };
 }
 
+const REPETITION_RULES = new Set(['repeated-shape', 'repeated-line']);
+
 /** Readability's output through the cleanup rules: one line per block, headings kept where the story is. */
 function dropFurniture(blocks: Block[], author: string | undefined): { result: CleanupResult; droppedIndexes: Set<Block> } {
   const readable = blocks.filter((b): b is Extract<Block, { text: string }> => b.kind !== 'anchor');
@@ -76,6 +94,10 @@ function dropFurniture(blocks: Block[], author: string | undefined): { result: C
   );
   // Readability leaves the page's byline in the article when the page's metadata named the
   // author first; it is the author's name, shown (and kept) as metadata, not part of the story.
+  // Repetition is a pasted page's sign of a template (comment headers, card lines); in
+  // markup Readability has already chosen, it is the story's own lists (a product's
+  // features under each product), so it is not a reason to drop a block here.
+  for (const [i, rule] of rules) if (REPETITION_RULES.has(rule)) rules.delete(i);
   readable.forEach((b, i) => {
     if (author && !rules.has(i) && b.text.length <= 120 && sameText(authorOf(b.text) ?? '', author)) rules.set(i, 'byline');
   });
@@ -89,36 +111,24 @@ function dropFurniture(blocks: Block[], author: string | undefined): { result: C
   return { result: { lines: [], dropped, inlineRemovals: [] }, droppedIndexes };
 }
 
-/** Class and id words pages give the parts around a story: a photo's caption or credit,
- * related links, a newsletter or share box, a tag list, an author's box. */
-const FURNITURE_CLASS = /(?:^|[\s_-])(?:caption|credits?|related|newsletter|share|sharing|social|tags|subscribe|promo|author-bio|bio)(?:[\s_-]|$)/i;
-
-/**
- * A photo's caption describes a picture the listener cannot see and breaks the story's
- * thread; an article is narrated without its captions (a book's figures, read by the
- * EPUB reader, are part of its text). Readability keeps <figcaption>, and with
- * keepClasses the names pages give their furniture. Listed by --dry-run as skipped.
- */
-function captionReason(el: DomElement): string | undefined {
-  if (nameOf(el) === 'figcaption') return 'photo caption';
-  const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  const m = FURNITURE_CLASS.exec(marks);
-  if (m && (el.textContent ?? '').length < 1500) return `page furniture (${m[0].trim()})`;
-  return undefined;
-}
-
 function languageOf(doc: DomDocument): string | undefined {
   const lang = (doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang') ?? '').trim().replace(/_/g, '-');
   return BCP47.test(lang) ? lang : undefined;
 }
 
+/** The first of the named <meta> tags (by property, name or itemprop) with content, in the
+ * order the names are given; one pass over the page's <meta> elements. */
 function metaContent(doc: DomDocument, names: string[]): string | undefined {
-  for (const name of names) {
-    const el = doc.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
-    const value = el?.getAttribute('content')?.trim();
-    if (value) return value;
+  const found = new Map<string, string>();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const value = el.getAttribute('content')?.trim();
+    if (!value) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr);
+      if (key && !found.has(key)) found.set(key, value);
+    }
   }
-  return undefined;
+  return names.map((n) => found.get(n)).find((v) => v !== undefined);
 }
 
 function authorOf(byline: string | null | undefined): string | undefined {

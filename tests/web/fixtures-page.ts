@@ -54,3 +54,68 @@ export const STORY_SENTENCES = [
 
 /** Page furniture, none of which may be heard. */
 export const FURNITURE = ['Passengers wait on the quay', 'A fitter checks one of the new engines', 'Ten years of crossings', 'Advertisement', 'Sign up for our newsletter', 'Photo: Harbour Gazette', 'Harbour master retires', 'Privacy policy', 'Weather', '©'];
+
+// A gadget review written for these tests, laid out as blog platforms lay theirs out: the
+// page's scripts, style sheet, comments and icons inline; a JSON-LD block naming the author;
+// two product boxes whose feature lists share a line; a rail of teaser cards and a line of
+// topic links inside the article; and, after the story, a feed of the site's other posts, each its own <article>.
+export const REVIEW_TITLE = 'Two Pocket Torches Tried on a Winter Walk';
+
+const otherPost = (n: number, text: string) => `<article class="post-card"><h2><a href="/p${n}">Other post ${n}</a></h2><p>${text}</p></article>`;
+const card = (kicker: string, headline: string) => `<div class="rail-item"><a href="/x"><img src="t.jpg" alt=""></a><h3>${kicker}</h3><p>${headline}</p></div>`;
+
+export function reviewPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${REVIEW_TITLE}</title>
+<style>.rail-item { display: inline-block } body::after { content: "Style sheet text" }</style>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "${REVIEW_TITLE}", "author": {"@type": "Person", "name": "Ines Okafor"}}</script>
+<script>window.trackerText = "Script text that is never shown </div> to anyone";</script>
+</head>
+<body>
+<!-- Comment text left by the page's template -->
+<div class="page">
+<div class="content">
+<article class="story">
+<h1>${REVIEW_TITLE}</h1>
+<p>We took two small torches out on a long walk along the frozen canal after dark, to see which one a walker would rather have in a coat pocket when the path lights fail.</p>
+<svg viewBox="0 0 10 10"><text x="0" y="5">Icon text drawn in a picture</text></svg>
+<h2>The brass torch</h2>
+<ul><li>Fits in a coat pocket</li><li>Runs for six hours on one charge</li><li>Brass body that warms in the hand</li></ul>
+<p>The brass torch threw a warm, narrow beam that picked out the towpath's edge clearly, though the batteries gave out an hour before the makers promised they would.</p>
+<div class="rail">
+${card('ON THE WATER', 'Canal boats return to the basin for the winter')}
+${card('NIGHT SKY', 'Where to see the meteor shower this week')}
+${card('MARKETS', 'Christmas stalls open early on the high street')}
+${card('WEATHER', 'Freezing fog expected across the valley tonight')}
+</div>
+<h2>The plastic torch</h2>
+<ul><li>Fits in a coat pocket</li><li>Charges from a phone cable</li><li>Bright enough to read a map by</li></ul>
+<p>The plastic torch was brighter and lighter, and its wide beam lit the whole path and the bushes on either side, which made the walk feel a good deal less lonely.</p>
+<p>In the end we would take the plastic one: it lasted the whole walk, charged from the same cable as a phone, and weighed so little that we forgot it was there at all.</p>
+<p>Filed under: <a href="/t/torches">pocket torches</a>, <a href="/t/walking">winter walking</a>, <a href="/t/canals">canal paths</a>, <a href="/t/gear">outdoor gear</a></p>
+</article>
+<div class="more-posts">
+${otherPost(1, 'A long paragraph from another post about mending a bicycle puncture by the roadside with nothing but a spoon, a patch and a great deal of patience on a wet afternoon.')}
+${otherPost(2, 'A long paragraph from another post about choosing walking boots for muddy winter paths, and why the cheapest pair in the shop lasted us three whole seasons of hills.')}
+${otherPost(3, 'A long paragraph from another post about the best flasks for keeping tea hot on a cold day out, tested on a windy beach for an entire grey Sunday in February.')}
+</div>
+</div>
+</div>
+</body>
+</html>`;
+}
+
+/** Heard, each of them: the story, with both product lists whole (their shared line twice). */
+export const REVIEW_STORY = [
+  'We took two small torches out on a long walk',
+  'Runs for six hours on one charge',
+  'the batteries gave out an hour before the makers promised',
+  'Bright enough to read a map by',
+  'we forgot it was there at all.',
+];
+
+/** Not heard, any of them: the page's code, the teaser rail and the other posts. */
+export const REVIEW_FURNITURE = ['Style sheet text', 'Script text', 'Comment text', 'Icon text', 'Filed under', 'winter walking', 'Canal boats return', 'meteor shower', 'ON THE WATER', 'Other post', 'bicycle puncture', 'walking boots', 'flasks'];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { tempDir, writeScript } from '../support/book.js';
-import { FURNITURE, PAGE_TITLE, STORY_SENTENCES, newsPage } from './fixtures-page.js';
+import { FURNITURE, PAGE_TITLE, REVIEW_FURNITURE, REVIEW_STORY, REVIEW_TITLE, STORY_SENTENCES, newsPage, reviewPage } from './fixtures-page.js';
 
 const MOCK = ['--provider', 'mock', '--format', 'mp3', '--no-cache', '-q'];
 
@@ -49,6 +49,40 @@ describe('a saved web page (.html)', () => {
     const all = await runCli(['ferry.html', '--dry-run', '--provider', 'mock', '--keep-all'], { cwd: dir });
     expect(all.stdout).not.toMatch(/\[ui-phrase\]/);
     expect(Number(/characters: (\d+)/.exec(all.stdout)![1])).toBeGreaterThan(Number(/characters: (\d+)/.exec(dry.stdout)![1]));
+  });
+});
+
+describe('a saved page laid out as a blog platform lays it out', () => {
+  const dirName = 'two-pocket-torches-tried-on-a-winter-walk';
+
+  it('narrates the story with its lists whole, without the page code, teaser rail, topic links or other posts', async () => {
+    const dir = await tempDir();
+    await writeScript(dir, 'torches.html', reviewPage());
+    const run = await runCli(['torches.html', ...MOCK], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const text = await readFile(join(dir, 'output', dirName, 'transcript.txt'), 'utf8');
+    for (const sentence of REVIEW_STORY) expect(text).toContain(sentence);
+    for (const furniture of REVIEW_FURNITURE) expect(text).not.toContain(furniture);
+    // A line both product lists share is each list's own item, not a repeated template line.
+    expect(text.split('Fits in a coat pocket').length - 1).toBe(2);
+    expect(text.split('\n')[0]).toBe(REVIEW_TITLE);
+    // The author comes from the page's JSON-LD, which is kept when scripts are cut.
+    const manifest = JSON.parse(await readFile(join(dir, 'output', dirName, 'manifest.json'), 'utf8'));
+    expect(manifest.author).toBe('Ines Okafor');
+  });
+
+  it('--dry-run names the teaser cards, the other posts and the line of links; --keep-all narrates them', async () => {
+    const dir = await tempDir();
+    await writeScript(dir, 'torches.html', reviewPage());
+    const dry = await runCli(['torches.html', '--dry-run', '--provider', 'mock'], { cwd: dir });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/\[teaser cards\]\s+ON THE WATER Canal boats return/);
+    expect(dry.stdout.match(/\[other posts\]/g)).toHaveLength(3);
+    expect(dry.stdout).toMatch(/\[mostly links\]\s+Filed under: pocket torches/);
+    const all = await runCli(['torches.html', ...MOCK, '--keep-all'], { cwd: dir });
+    expect(all.code, all.stderr).toBe(0);
+    const text = await readFile(join(dir, 'output', dirName, 'transcript.txt'), 'utf8');
+    for (const teaser of ['Canal boats return', 'bicycle puncture']) expect(text).toContain(teaser);
   });
 });
 
