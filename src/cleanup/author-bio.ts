@@ -29,7 +29,8 @@ export function authorBioLine(features: LineFeatures[], part: { start: number; e
     seen += f.length;
     if (seen - f.length < total * BIO_FROM_SHARE || f.length > MAX_BIO_CHARS) continue;
     const name = leadingName(f.text);
-    if (!name) continue;
+    // A capitalised function word ("The wind broke…", "She went…") opens ordinary sentences, not a biography.
+    if (!name || !f.contentWords.includes(name.toLowerCase())) continue;
     const above = lines.slice(Math.max(0, k - NAME_LINE_REACH), k).filter((g) => !isProse(g));
     if (bylineNames.has(name) || above.some((g) => isNameLine(g, name))) return f.index;
   }

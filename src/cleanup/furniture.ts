@@ -38,7 +38,8 @@ export function storyLines(features: LineFeatures[], raw: string[], ctx: Context
   const keep = (i: number) => ctx.protectedLines.has(i) || (ctx.markdown && MARKDOWN_HEADING.test(raw[i]!) && !features[i]!.furniture);
   const found = findStoryRun(features.map((f, i) => (ctx.protectedLines.has(i) ? { ...f, blank: true } : f)));
   const part = ctx.extracted ? { start: 0, end: features.length - 1 } : found && coherentPart(features, found);
-  const bio = part && !ctx.extracted ? authorBioLine(features, part) : undefined;
+  // A Markdown script is the writer's own text: an author's biography is a web page's furniture.
+  const bio = part && !ctx.extracted && !ctx.markdown ? authorBioLine(features, part) : undefined;
   const run = part && bio !== undefined ? { start: part.start, end: lastStoryLine(features, part.start, bio) } : part;
   if (!run) {
     // Nothing reads as prose (a poem, a list): drop only what is certainly furniture.

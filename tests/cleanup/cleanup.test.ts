@@ -255,6 +255,17 @@ describe("the author's biography under a story", () => {
     const text = [...story.slice(0, 3), ...section, ...story.slice(3)].join('\n\n');
     expect(keptText(text)).toEqual([...story.slice(0, 3), ...section, ...story.slice(3)]);
   });
+
+  it('keeps a section whose first sentence opens with a capitalised function word under its subheading', () => {
+    const section = ['The Storm', 'The wind broke the kitchen window at a quarter past two in the morning, and the board met again at dawn.'];
+    const text = [...story.slice(0, 3), ...section, story[3]].join('\n\n');
+    expect(keptText(text)).toEqual([...story.slice(0, 3), ...section, story[3]]);
+  });
+
+  it('is never looked for in a Markdown script, whose headings may name a person', () => {
+    const text = ['# The Harbour', '## Dana Whit', ...story, '## Dana Whit', bio].join('\n\n');
+    expect(cleanupScript(text, 'harbour.md', { markdown: true }).dropped).toEqual([]);
+  });
 });
 
 describe('a caption the page prints on every picture of a gallery', () => {
