@@ -1,5 +1,5 @@
 // Script stage: reads a story file and refuses what is not a readable text story.
-import { readFile, stat } from 'node:fs/promises';
+import { readInputFile } from '../util/input-file.js';
 import { extname } from 'node:path';
 import { NarrateError } from '../errors.js';
 
@@ -29,17 +29,12 @@ function formatOf(path: string): ScriptFormat {
   throw new NarrateError(`${path}: unsupported script type "${ext}". Use a Markdown (.md), plain text (.txt), EPUB (.epub) or saved web page (.html) file, or an article URL`);
 }
 
-async function readBytes(path: string): Promise<Buffer> {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new NarrateError(`${path}: is a folder. Name a script file inside it, e.g. ${path}/story.md`);
-    return await readFile(path);
-  } catch (e) {
-    if (e instanceof NarrateError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new NarrateError(`${path}: no such script file. Check the path, e.g. "npx narrate script/the-keeper-of-tern-rock.md"`);
-    throw new NarrateError(`${path}: cannot read the script (${code})`);
-  }
+function readBytes(path: string): Promise<Buffer> {
+  return readInputFile(path, {
+    inFolder: (p) => `Name a script file inside it, e.g. ${p}/story.md`,
+    missing: 'no such script file. Check the path, e.g. "npx narrate script/the-keeper-of-tern-rock.md"',
+    what: 'the script',
+  });
 }
 
 function decodeUtf8(path: string, bytes: Buffer): string {
