@@ -42,12 +42,19 @@ export function cleanupScript(text: string, _file: string, options: CleanupOptio
 /**
  * The same rules over blocks already cut out of a page (Readability's article): each
  * block is one line; headings are kept where the story is unless they are furniture.
- * Returns the dropped block indexes with their reasons.
+ * Returns the dropped block indexes with their reasons. Repetition is not a reason here.
  */
 export function cleanupBlocks(texts: string[], headings: Set<number>): Map<number, string> {
   const features = measureLines(texts.map((t) => t.replace(/\s+/g, ' ')));
-  return storyLines(features, texts, { markdown: false, protectedLines: new Set(), headings, extracted: true }).rules;
+  const rules = storyLines(features, texts, { markdown: false, protectedLines: new Set(), headings, extracted: true }).rules;
+  // Repetition is a pasted page's sign of a template (comment headers, card lines); in an
+  // article an extractor has already chosen, it is the story's own lists (a product's
+  // features under each product), so it is not a reason to drop a block.
+  for (const [i, rule] of rules) if (REPETITION_RULES.has(rule)) rules.delete(i);
+  return rules;
 }
+
+const REPETITION_RULES = new Set(['repeated-shape', 'repeated-line']);
 
 function finish(raw: string[], verdicts: Verdict): CleanupResult {
   const lines: CleanupResult['lines'] = [];

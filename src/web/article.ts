@@ -83,8 +83,6 @@ export function readArticle(html: string, options: ArticleOptions): WebArticle {
   return { book, cleanup: cleanup ? { ...cleanup.result, dropped } : undefined };
 }
 
-const REPETITION_RULES = new Set(['repeated-shape', 'repeated-line']);
-
 /** Readability's output through the cleanup rules: one line per block, headings kept where the story is. */
 function dropFurniture(blocks: Block[], author: string | undefined): { result: CleanupResult; droppedIndexes: Set<Block> } {
   const readable = blocks.filter((b): b is Extract<Block, { text: string }> => b.kind !== 'anchor');
@@ -94,10 +92,6 @@ function dropFurniture(blocks: Block[], author: string | undefined): { result: C
   );
   // Readability leaves the page's byline in the article when the page's metadata named the
   // author first; it is the author's name, shown (and kept) as metadata, not part of the story.
-  // Repetition is a pasted page's sign of a template (comment headers, card lines); in
-  // markup Readability has already chosen, it is the story's own lists (a product's
-  // features under each product), so it is not a reason to drop a block here.
-  for (const [i, rule] of rules) if (REPETITION_RULES.has(rule)) rules.delete(i);
   readable.forEach((b, i) => {
     if (author && !rules.has(i) && b.text.length <= 120 && sameText(authorOf(b.text) ?? '', author)) rules.set(i, 'byline');
   });
