@@ -148,6 +148,18 @@ export async function joinChapters(job: JoinJob): Promise<void> {
   return run(command.outputOptions(tagOptions(command, job)), job.outPath, `join the ${job.format} chapters`, job.signal);
 }
 
+/**
+ * Writes the ID3v2 tag (tags, chapters, cover) ffmpeg's mp3 muxer makes for this metadata,
+ * followed by a moment of the chapter's audio: the book's MP3 is put together around the tag
+ * (mp3-join.ts), so its tags are written exactly as for any other file this module makes.
+ */
+export async function writeMp3Tag(job: TagJob): Promise<void> {
+  await ensureFfmpeg();
+  const command = ffmpeg().input(job.inPath).inputOptions(['-t', '0.1']).input(job.metadataPath).inputOptions(['-f', 'ffmetadata']);
+  // -t limits what is read, not the chapters: every chapter mark is written, even those past the moment copied.
+  return run(command.outputOptions([...tagOptions(command, job), '-write_xing', '0']), job.outPath, 'write the mp3 tags', job.signal);
+}
+
 /** Copies one encoded chapter into a file of its own with tags and cover (podcast episodes). */
 export async function tagChapter(job: TagJob): Promise<void> {
   await ensureFfmpeg();

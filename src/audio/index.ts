@@ -12,6 +12,7 @@ import { makeWorkDir, produceFileAtomic, removeWorkDir } from '../util/atomic-fi
 import { ChapterStore, chapterKey, slotOf, type ChapterRecord } from './chapter-store.js';
 import { encodeChapters, type AfterFed } from './encode-chapters.js';
 import { escapeMetadata, joinChapters, tagChapter, type AudioFormat } from './ffmpeg.js';
+import { joinMp3Chapters } from './mp3-join.js';
 import { planTimeline } from './timeline.js';
 
 export type { AudioFormat } from './ffmpeg.js';
@@ -132,8 +133,9 @@ export async function writeAudioBook(
         options.formats.map(async (format) => {
           await encoded(format);
           lastEncoded = Math.max(lastEncoded, performance.now());
+          const joinFormat = format === 'mp3' ? joinMp3Chapters : joinChapters;
           await produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
-            joinChapters({
+            joinFormat({
               chapters: plan.chapters.map((c, i) => ({ path: store.audioPath(c.key, format), slotSamples: slotOf(records[i]!) })),
               sampleRate,
               format,
