@@ -149,7 +149,7 @@ function measure(text: string, index: number, rawLine: string, stop: StopWords, 
     repeats: counts.get(normalizedLine(text)) ?? 1,
     adjacentDuplicate: false,
     // "The tour dates:", "Think about it:": a clause that opens a list of its own.
-    leadIn: /[:：]$/.test(text) && words.length >= 3 && stopCount > 0 && !isDatedHeader(text),
+    leadIn: /[:：]$/.test(text) && words.length >= 3 && stopCount > 0,
     listItem: false,
     datedHeader: length <= 120 && isDatedHeader(text),
     shape: shapeOf(text),

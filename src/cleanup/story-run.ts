@@ -33,8 +33,8 @@ function distinctiveShape(shape: string): boolean {
 
 export function storyScore(f: LineFeatures): number {
   const own = lineScore(f);
-  // A lead-in and its list read as story, however short the items.
-  if (f.leadIn) return Math.max(own, Math.min(f.length, 200) * 0.5);
+  // A lead-in and its list read as story, however short the items; a line with a sign of furniture ("Jo on May 3, 2021 at 4:47 pm said:") introduces no list.
+  if (f.leadIn && !f.furniture) return Math.max(own, Math.min(f.length, 200) * 0.5);
   if (f.listItem) return Math.max(own, Math.min(f.length, 100) * 0.3);
   return own;
 }
