@@ -181,7 +181,8 @@ export function isDatedHeader(text: string): boolean {
   return !SENTENCE_END.test(text) && FULL_DATE.test(text) && CLOCK_TIME.test(text);
 }
 const FULL_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/i;
-const CLOCK_TIME = /\b\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?(?!\d)/i;
+// "4:47 pm", "16:47", "4.47 pm"; not a part of a date such as "2018.04.05".
+const CLOCK_TIME = /(?<![\d./-])\d{1,2}(:\d{2}|\.\d{2}\s*(am|pm|a\.m\.|p\.m\.))(?![\d./-])/i;
 
 /** Certain signs, each recognised by form: UI phrases, URLs, dates, counts, credits, bylines. */
 function furnitureSign(text: string, rawLine: string, length: number): string | undefined {

@@ -438,3 +438,10 @@ describe('a reply header that ends with a colon', () => {
     expect(keptText([...story, ...replies].join('\n\n'))).toEqual(story);
   });
 });
+
+describe('reply headers', () => {
+  it('need a clock time as well as a full date; a numeric date is not a time', () => {
+    const lines = ['Jo Park on May 3, 2021 at 4:47 pm said:', 'May 3, 2021 at 16:47', '2021.05.03 ~ Doors open', 'Jo Park on May 3, 2021 said:'];
+    expect(measureLines(lines).map((f) => f.datedHeader)).toEqual([true, true, false, false]);
+  });
+});
