@@ -34,6 +34,8 @@ export interface LineFeatures {
   leadIn: boolean;
   /** One of the similar lines that follow a lead-in. */
   listItem: boolean;
+  /** A header with a full date and a clock time ("Jo on May 3, 2021 at 4:47 pm said:"): a reply's or a post's. */
+  datedHeader: boolean;
   /** A certain sign of page furniture, with its name, or undefined. */
   furniture?: string;
 }
@@ -128,7 +130,7 @@ function isProseLike(f: LineFeatures): boolean {
 
 function measure(text: string, index: number, rawLine: string, stop: StopWords, counts: Map<string, number>, shapes: Map<string, number>): LineFeatures {
   if (text === '') {
-    return { index, text, blank: true, length: 0, words: 0, contentWords: [], sentenceEnd: false, sentences: 0, truncated: false, repeats: 0, adjacentDuplicate: false, shape: '', shapeRepeats: 0, leadIn: false, listItem: false };
+    return { index, text, blank: true, length: 0, words: 0, contentWords: [], sentenceEnd: false, sentences: 0, truncated: false, repeats: 0, adjacentDuplicate: false, shape: '', shapeRepeats: 0, leadIn: false, listItem: false, datedHeader: false };
   }
   const words = wordsOf(text);
   const stopCount = words.filter((w) => stop.has(w)).length;
@@ -149,6 +151,7 @@ function measure(text: string, index: number, rawLine: string, stop: StopWords, 
     // "The tour dates:", "Think about it:": a clause that opens a list of its own.
     leadIn: /[:：]$/.test(text) && words.length >= 3 && stopCount > 0,
     listItem: false,
+    datedHeader: length <= 120 && isDatedHeader(text),
     shape: shapeOf(text),
     shapeRepeats: text.length <= 80 ? (shapes.get(shapeOf(text)) ?? 1) : 1,
     furniture: furnitureSign(text, rawLine, length),
@@ -169,6 +172,18 @@ function isDateLine(text: string): boolean {
   return hasDate && dateish >= 2 && other <= 4 && other < dateish + 2;
 }
 
+/**
+ * A reply's or a post's header: a name with a full date and a clock time, not a sentence
+ * ("Jo Park on May 3, 2021 at 4:47 pm said:"). The story's own text gives a date or a time,
+ * seldom both on a line of its own.
+ */
+export function isDatedHeader(text: string): boolean {
+  return !SENTENCE_END.test(text) && FULL_DATE.test(text) && CLOCK_TIME.test(text);
+}
+const FULL_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}\b|\b\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? \d{4}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b/i;
+// "4:47 pm", "16:47", "4.47 pm"; not a part of a date such as "2018.04.05".
+const CLOCK_TIME = /(?<![\d./-])\d{1,2}(:\d{2}|\.\d{2}\s*(am|pm|a\.m\.|p\.m\.))(?![\d./-])/i;
+
 /** Certain signs, each recognised by form: UI phrases, URLs, dates, counts, credits, bylines. */
 function furnitureSign(text: string, rawLine: string, length: number): string | undefined {
   if (isUiPhrase(rawLine)) return 'ui-phrase';
@@ -185,5 +200,6 @@ function furnitureSign(text: string, rawLine: string, length: number): string | 
   if (isDateLine(text)) return 'date';
   // Not a sentence: "By Monday the council had voted." is story.
   if (BYLINE.test(text) && !SENTENCE_END.test(text)) return 'byline';
+  if (isDatedHeader(text)) return 'dated-header';
   return undefined;
 }

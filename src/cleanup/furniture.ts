@@ -145,7 +145,7 @@ function findHeadline(features: LineFeatures[], start: number, verdict: Verdict)
   for (const f of above) {
     if (verdict.author === undefined && f.length <= 120 && BYLINE_START.test(f.text)) verdict.author = authorOf(f.text);
   }
-  const anchor = above.findIndex((f) => f.furniture === 'date' || f.furniture === 'byline' || f.furniture === 'number');
+  const anchor = above.findIndex(isAnchor);
   const headline = anchor < 0 ? above.find(isTitleLike) : nearAnchor(above, anchor);
   if (headline) {
     verdict.title = headline.index;
@@ -164,7 +164,7 @@ function nearAnchor(above: LineFeatures[], anchor: number): LineFeatures | undef
 }
 
 function isAnchor(f: LineFeatures): boolean {
-  return f.furniture === 'date' || f.furniture === 'byline' || f.furniture === 'number';
+  return f.furniture === 'date' || f.furniture === 'dated-header' || f.furniture === 'byline' || f.furniture === 'number';
 }
 
 /** Words of a headline: not furniture, not a button row ("Share Tweet Submit"), not a caption with its credit. */

@@ -33,8 +33,8 @@ function distinctiveShape(shape: string): boolean {
 
 export function storyScore(f: LineFeatures): number {
   const own = lineScore(f);
-  // A lead-in and its list read as story, however short the items.
-  if (f.leadIn) return Math.max(own, Math.min(f.length, 200) * 0.5);
+  // A lead-in and its list read as story, however short the items; a line with a sign of furniture ("Jo on May 3, 2021 at 4:47 pm said:") introduces no list.
+  if (f.leadIn && !f.furniture) return Math.max(own, Math.min(f.length, 200) * 0.5);
   if (f.listItem) return Math.max(own, Math.min(f.length, 100) * 0.3);
   return own;
 }
@@ -75,6 +75,39 @@ export function findStoryRun(features: LineFeatures[]): { start: number; end: nu
   return best;
 }
 
+/** Reply headers that make a thread. */
+const THREAD_HEADERS = 3;
+
+/**
+ * Replies under a post: each opens with a header that gives a name, a full date and a
+ * clock time ("Jo Park on May 3, 2021 at 4:47 pm said:", or the name on a line of its
+ * own above "May 3, 2021 at 4:47 pm"), and prose follows it. A thread of them after the
+ * story's prose is not the story, however much prose the replies hold (a short post
+ * with a long discussion). A header above any prose is the post's own.
+ */
+function beforeReplies(features: LineFeatures[], run: { start: number; end: number }): { start: number; end: number } {
+  const lines = features.slice(run.start, run.end + 1).filter((f) => !f.blank);
+  const headers = lines.map((f, k) => isReplyHeader(lines, k));
+  let prose = false;
+  for (let k = 0; k < lines.length; k++) {
+    if (readsAsProse(lines[k]!) && lines[k]!.length >= 40) prose = true;
+    if (!prose || !headers[k]) continue;
+    if (headers.slice(k).filter(Boolean).length < THREAD_HEADERS) return run;
+    let end = k - 1;
+    while (end > 0 && storyScore(lines[end]!) <= 0) end--;
+    return { start: run.start, end: lines[end]!.index };
+  }
+  return run;
+}
+
+function isReplyHeader(lines: LineFeatures[], k: number): boolean {
+  const f = lines[k]!;
+  if (!f.datedHeader || !lines.slice(k + 1, k + 3).some(isProse)) return false;
+  // A bare date and time is a reply's when its name stands on the line above; else it may be a live report's entry.
+  const above = lines[k - 1];
+  return f.furniture === 'dated-header' || (above !== undefined && !isProse(above) && above.words <= 6);
+}
+
 /** Content words a block needs before its topic can be judged. */
 const MIN_TOPIC_WORDS = 12;
 /** Below this share of its topic words found in the story so far, a block is about something else. */
@@ -86,7 +119,8 @@ const MIN_TOPIC_OVERLAP = 0.08;
  * non-prose lines, the story is grown outward from its strongest block, block by block,
  * while each next block shares its topic words; the first that does not ends the story.
  */
-export function coherentPart(features: LineFeatures[], run: { start: number; end: number }): { start: number; end: number } {
+export function coherentPart(features: LineFeatures[], found: { start: number; end: number }): { start: number; end: number } {
+  const run = beforeReplies(features, found);
   const blocks = blocksOf(features, run);
   const strength = (b: LineFeatures[]) => b.reduce((n, f) => n + Math.max(0, storyScore(f)), 0);
   const core = blocks.reduce((best, b, i) => (strength(b) > strength(blocks[best]!) ? i : best), 0);
@@ -98,8 +132,12 @@ export function coherentPart(features: LineFeatures[], run: { start: number; end
     let edge = core;
     for (let i = core + step; i >= 0 && i < blocks.length; i += step) {
       if (startsCardList(blocks, i, step, vocabulary)) break;
-      const verdict = onTopic(blocks[i]!, vocabulary);
-      if (verdict === false) break;
+      let verdict = onTopic(blocks[i]!, vocabulary);
+      if (verdict === false) {
+        const next = blocks[i + step];
+        if (!next || startsCardList(blocks, i + step, step, vocabulary) || onTopic(next, vocabulary) !== true) break;
+        verdict = true;
+      }
       if (verdict === true) {
         for (let j = edge + step; j !== i + step; j += step) learn(blocks[j]!);
         edge = i;

@@ -374,3 +374,74 @@ describe('bylines with more than a name', () => {
     expect(result.lines.map((l) => l.text).filter(Boolean)).toEqual(story);
   });
 });
+
+describe('a short post with a long thread of replies under it', () => {
+  const post = [
+    'Once a quarter we open a thread where readers can ask us anything about the harbour survey, the breakwater plans or the museum.',
+    'You can also write to us, and we will try to answer every question within a week.',
+  ];
+  // Each reply is longer than the post and talks about the same things, so neither length nor topic tells it apart.
+  const replies = [
+    ['Mara Quint on March 4, 2025 at 9:12 am said:', 'Has the harbour survey looked at how the breakwater plans would change the currents near the museum, and whether the old stones could be reused for the new wall instead of being shipped away at great cost?'],
+    ['Survey Team on March 5, 2025 at 2:40 pm said:', 'Hi Mara,', 'The harbour survey did model the currents, and the breakwater plans keep the museum side calm; we expect to reuse most of the old stones, and the full answer is in the survey report we published last spring.'],
+    ['Tobias Fenn on March 9, 2025 at 11:05 pm said:', 'I would like to know why the survey ranked the breakwater above the museum roof, since the museum roof leaks every winter and the breakwater has held for a century without any help from anyone.'],
+  ].flat();
+
+  it('keeps the post and none of the replies', () => {
+    expect(keptText(['Open thread: March', 'March 1, 2025 | by the Survey Team', ...post, 'Comments', ...replies, 'Comments are closed.'].join('\n\n'))).toEqual(post);
+  });
+
+  it('keeps a live report whose entries open with a date and time, with no name above them', () => {
+    const entries = [
+      'March 4, 2025 9:12 am',
+      'The first barge of stone for the new breakwater arrived at the harbour this morning, watched by a small crowd on the quay.',
+      'March 4, 2025 11:30 am',
+      'Divers began checking the footings of the old breakwater, where the storms shifted the stones by almost a metre.',
+      'March 4, 2025 2:05 pm',
+      'The harbour board said the breakwater work was on time, and that the quay would reopen to visitors on Friday.',
+    ];
+    const intro = 'The harbour board starts rebuilding the north breakwater today, and we report from the quay as the work goes on.';
+    const kept = keptText(['Breakwater work begins: live', intro, ...entries].join('\n\n'));
+    for (const line of [intro, ...entries.filter((_, i) => i % 2 === 1)]) expect(kept).toContain(line);
+  });
+});
+
+describe('a digression in the middle of a story', () => {
+  const lead = [
+    'The harbour board voted on Tuesday to rebuild the north breakwater before winter, after engineers warned that the old stones had shifted in the February storms.',
+    'The breakwater protects the fish market and the moorings, and the board said the rebuilding would be paid for from its reserve fund.',
+  ];
+  // A quotation in its own words: few of the story's topic words, between parts of the story.
+  const quote = [
+    'Asked about it later, the chair recalled her grandmother: "She always told us that patience, courage and a little luck decide most things in life, and I still believe her."',
+    '"Some people laughed at that advice when I was young, yet every decision I regret came from ignoring it," she added, smiling.',
+  ];
+  const rest = [
+    'Engineers told the harbour board that the breakwater stones had shifted by almost a metre, and that a second winter of storms could open a gap and flood the fish market.',
+    'The board will ask contractors for bids on the breakwater next month, and the rebuilding should begin in April, once the storms have passed and the moorings are cleared.',
+    'Fishermen at the market welcomed the vote on the breakwater, saying the moorings had become dangerous in the storms, and that the board had waited too long.',
+    'The reserve fund, built up by the board over a decade, holds enough for the breakwater and for new moorings beside the fish market, the treasurer said.',
+  ];
+
+  it('keeps the digression and the lead beyond it, which share the story’s words', () => {
+    expect(keptText([...lead, 'In her own words', 'Listen to the interview', ...quote, 'What happens next', 'The board’s plans', ...rest].join('\n\n'))).toEqual([...lead, ...quote, ...rest]);
+  });
+});
+
+describe('a reply header that ends with a colon', () => {
+  it('introduces no list of the story’s: two short replies under the story are dropped', () => {
+    const story = [
+      'The harbour board voted on Tuesday to rebuild the north breakwater before winter, after engineers warned that the old stones had shifted in the February storms.',
+      'Work will begin in April and should be finished by October, the board said, paid for from a reserve fund built up over a decade for exactly this purpose.',
+    ];
+    const replies = ['Mara Quint on March 4, 2025 at 9:12 am said:', 'About time too.', 'Tobias Fenn on March 5, 2025 at 1:40 pm said:', 'Good news for the market.'];
+    expect(keptText([...story, ...replies].join('\n\n'))).toEqual(story);
+  });
+});
+
+describe('reply headers', () => {
+  it('need a clock time as well as a full date; a numeric date is not a time', () => {
+    const lines = ['Jo Park on May 3, 2021 at 4:47 pm said:', 'May 3, 2021 at 16:47', '2021.05.03 ~ Doors open', 'Jo Park on May 3, 2021 said:'];
+    expect(measureLines(lines).map((f) => f.datedHeader)).toEqual([true, true, false, false]);
+  });
+});
