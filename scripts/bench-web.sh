@@ -17,4 +17,4 @@ npm run --silent build
 for variant in ${*:-tail full html}; do
   python3 "$SCORER" "$variant" --corpus "$CORPUS" --cli "node dist/cli.js" | tail -1
 done
-node scripts/bench-web-speed.mjs "$CORPUS" 12 | tail -1
+node scripts/bench-web-speed.mjs "$CORPUS" --all --runs 3 | tail -3

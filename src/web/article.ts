@@ -43,21 +43,63 @@ export function decodePage(bytes: Buffer, charset?: string): string {
 /**
  * What no reader of the story needs, cut from the page's text before it is parsed: scripts
  * (but the JSON-LD ones, where Readability finds the headline, byline and date), style
- * sheets, comments and inline SVG drawings. They are often most of a saved page's bytes and
- * nodes, and the DOM parse and Readability's passes cost time per node. One left-to-right
- * scan, as the HTML tokenizer reads them: a comment or a script ends at its first closing mark.
+ * sheets, comments, inline SVG drawings and <noscript> fallbacks (Readability removes them
+ * before it reads, taking from them only better image sources, and images are not read).
+ * They are often most of a saved page's bytes and nodes, and the DOM parse and Readability's
+ * passes cost time per node. One left-to-right scan, as the HTML tokenizer reads them: a
+ * comment or a script ends at its first closing mark.
  */
-const UNREAD = /<!--[\s\S]*?(?:-->|$)|<(script|style|svg)(?=[\s/>])([^>]*)>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+const UNREAD = /<!--[\s\S]*?(?:-->|$)|<(script|style|svg|noscript)(?=[\s/>])([^>]*)>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 
 export function withoutUnreadParts(html: string): string {
   return html.replace(UNREAD, (part, name: string | undefined, attributes: string | undefined) =>
     name?.toLowerCase() === 'script' && /application\/ld\+json/i.test(attributes ?? '') ? part : '');
 }
 
+/** The DOM calls the retry shortcut below needs, beyond src/util/dom.ts's reading subset. */
+interface MutableElement extends DomElement {
+  innerHTML: string;
+  cloneNode(deep: boolean): MutableElement;
+  readonly childNodes: ArrayLike<MutableElement>;
+  replaceChildren(...nodes: MutableElement[]): void;
+}
+
+/**
+ * Readability keeps the page's body as HTML (it reads `body.innerHTML`) and, when an attempt
+ * finds too little text, sets that HTML back and tries again with looser rules: each retry
+ * parses the whole page again, the largest cost on the pages it retries on (a story inside
+ * a box its cleaning removes takes three attempts). Here the body hands out its HTML as
+ * before and keeps a deep copy of its nodes beside it; being given that same HTML back, it
+ * restores a copy of those nodes, which is the same tree without the parse. Any other HTML
+ * is parsed as usual.
+ */
+function restoreByCopying(body: MutableElement): void {
+  let kept: { html: string; nodes: MutableElement[] } | undefined;
+  let proto: object | null = body;
+  let innerHTML: PropertyDescriptor | undefined;
+  while (proto && !(innerHTML = Object.getOwnPropertyDescriptor(proto, 'innerHTML'))) proto = Object.getPrototypeOf(proto);
+  if (!innerHTML?.get || !innerHTML.set) return;
+  const { get, set } = innerHTML;
+  Object.defineProperty(body, 'innerHTML', {
+    configurable: true,
+    get(): string {
+      const html = get.call(body) as string;
+      kept = { html, nodes: Array.from(body.childNodes, (n) => n.cloneNode(true)) };
+      return html;
+    },
+    set(html: string) {
+      if (kept && html === kept.html) body.replaceChildren(...kept.nodes.map((n) => n.cloneNode(true)));
+      else set.call(body, html);
+    },
+  });
+}
+
 export function readArticle(html: string, options: ArticleOptions): WebArticle {
   const doc = parseHtml(withoutUnreadParts(html));
   const language = languageOf(doc);
   const published = metaContent(doc, ['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'sailthru.date', 'dc.date']);
+  const body = doc.getElementsByTagName('body')[0] as MutableElement | undefined;
+  if (body) restoreByCopying(body);
   // Readability rewrites the document it is given; the metadata above is read first.
   const article = new Readability(doc as unknown as Document, { keepClasses: true, serializer: (el: Node) => el as unknown as string }).parse();
   const content = article?.content as unknown as DomElement | undefined;

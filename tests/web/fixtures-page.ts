@@ -119,3 +119,33 @@ export const REVIEW_STORY = [
 
 /** Not heard, any of them: the page's code, the teaser rail and the other posts. */
 export const REVIEW_FURNITURE = ['Style sheet text', 'Script text', 'Comment text', 'Icon text', 'Filed under', 'winter walking', 'Canal boats return', 'meteor shower', 'ON THE WATER', 'Other post', 'bicycle puncture', 'walking boots', 'flasks'];
+
+// A page whose story sits in a box named like a sidebar ("layout-with-sidebar"), which
+// Readability's first attempt removes as an unlikely candidate; finding too little text, it
+// restores the page and tries again with looser rules. Short teasers stand outside the box.
+export const BOXED_TITLE = 'Lighthouse Keepers Return to the Northern Point';
+
+export const BOXED_STORY = [
+  'For the first time in thirty years, two keepers will live at the northern point through the winter',
+  'The lamp has run itself since the station was automated',
+  'the trust that owns the tower wants someone on hand when storms cut the power',
+  'The keepers will log the weather every three hours',
+  'Visitors may climb the tower on Saturdays once the keepers have settled in',
+];
+
+export function boxedStoryPage(): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><title>${BOXED_TITLE}</title></head>
+<body>
+<div class="layout-with-sidebar">
+<h1>${BOXED_TITLE}</h1>
+<p>${BOXED_STORY[0]}, the trust that runs the station said on Tuesday, after a retired couple from the harbour town answered its advertisement.</p>
+<p>${BOXED_STORY[1]}, with an engineer visiting once a month, but ${BOXED_STORY[2]} and the foghorn falls silent.</p>
+<p>${BOXED_STORY[3]}, as keepers did before them, and send their readings to the coastguard by radio when the telephone line is down.</p>
+<p>${BOXED_STORY[4]}, and a small room at the foot of the tower will show the old logbooks to anyone who asks.</p>
+</div>
+<div class="teasers"><p><a href="/a">Harbour wall repaired</a></p><p><a href="/b">Ferry timetable</a></p></div>
+</body>
+</html>`;
+}

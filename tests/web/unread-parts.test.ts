@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { withoutUnreadParts } from '../../src/web/article.js';
 
 describe('withoutUnreadParts (what is cut from a page before it is parsed)', () => {
-  it('cuts scripts, style sheets, comments and inline SVG, and keeps the text around them', () => {
-    const page = '<p>Before</p><script>var s = "<p>inside</p></div>";</script><STYLE media="x">p{}</STYLE><!-- a <b>note</b> --><svg width="1"><text>drawn</text></svg><p>After</p>';
+  it('cuts scripts, style sheets, comments, inline SVG and <noscript> fallbacks, and keeps the text around them', () => {
+    const page = '<p>Before</p><script>var s = "<p>inside</p></div>";</script><STYLE media="x">p{}</STYLE><!-- a <b>note</b> --><svg width="1"><text>drawn</text></svg><noscript><img src="a.jpg"><p>Turn on scripts</p></noscript><p>After</p>';
     expect(withoutUnreadParts(page)).toBe('<p>Before</p><p>After</p>');
   });
 

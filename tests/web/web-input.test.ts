@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { tempDir, writeScript } from '../support/book.js';
-import { FURNITURE, PAGE_TITLE, REVIEW_FURNITURE, REVIEW_STORY, REVIEW_TITLE, STORY_SENTENCES, newsPage, reviewPage } from './fixtures-page.js';
+import { BOXED_STORY, BOXED_TITLE, FURNITURE, PAGE_TITLE, REVIEW_FURNITURE, REVIEW_STORY, REVIEW_TITLE, STORY_SENTENCES, boxedStoryPage, newsPage, reviewPage } from './fixtures-page.js';
 
 const MOCK = ['--provider', 'mock', '--format', 'mp3', '--no-cache', '-q'];
 
@@ -83,6 +83,18 @@ describe('a saved page laid out as a blog platform lays it out', () => {
     expect(all.code, all.stderr).toBe(0);
     const text = await readFile(join(dir, 'output', dirName, 'transcript.txt'), 'utf8');
     for (const teaser of ['Canal boats return', 'bicycle puncture']) expect(text).toContain(teaser);
+  });
+});
+
+describe('a saved page whose story Readability finds only on a later attempt', () => {
+  it('narrates the whole story: the page is restored between attempts as it was', async () => {
+    const dir = await tempDir();
+    await writeScript(dir, 'lighthouse.html', boxedStoryPage());
+    const run = await runCli(['lighthouse.html', ...MOCK], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const text = await readFile(join(dir, 'output', 'lighthouse-keepers-return-to-the-northern-point', 'transcript.txt'), 'utf8');
+    expect(text.split('\n')[0]).toBe(BOXED_TITLE);
+    for (const sentence of BOXED_STORY) expect(text).toContain(sentence);
   });
 });
 
