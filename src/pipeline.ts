@@ -91,7 +91,12 @@ export interface NarrateResult {
   audio: AudioBook;
   manifest: Manifest;
   timeline: Timeline;
-  spoken: SpokenBook;
+  /**
+   * The text that was spoken: chapters, paragraphs and sentences as written. How each word
+   * was said (the spoken book's tokens) is not kept past the segments stage: for a long
+   * book it was the largest data in memory, and nothing after the segments reads it.
+   */
+  spoken: BookDocument;
   /** The feed's address, when a feed was published. */
   feedUrl?: string;
   synthesized: number;
@@ -216,7 +221,8 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
   if (options.feed) parseBaseUrl(options.feed.baseUrl); // a bad --base-url fails before anything is spoken
   // ffmpeg answers what it can encode while the script is read; the checks before spending report it.
   startFfmpegCheck();
-  const { book, voices, cast, provider, spoken, segments, source } = await prepareBook(options);
+  // The spoken book is not kept: its words' speech is in the segments' SSML now (see NarrateResult.spoken).
+  const { book, voices, cast, provider, segments, source } = await prepareBook(options);
   lap('prepare');
   let providerClosed: Promise<void> | undefined;
   const closeProvider = () => (providerClosed ??= provider.close());
@@ -259,7 +265,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
       // Reuse only files joined from exactly the chapters in the store: a re-synthesized segment may differ by a few samples.
       const reuse = plan.needsSpeech.every((n) => !n) && (await audioUpToDate(outDir, fingerprint, options.formats));
       if (reuse) reporter.info('audio unchanged since the last run: keeping the audio files');
-      const ctx = { options, reporter, cast, spoken, outDir: output.stagingDir };
+      const ctx = { options, reporter, cast, book, outDir: output.stagingDir };
       const { audio, synthesized } = await speakAndEncode({ ...ctx, provider, cache, segments, plan, coverPath, reuse, lap });
       // The joins start as each format's chapters are encoded; this is what is left after the last encode.
       timings['audio: of which joins after the last encode'] = audio.joinMs;
@@ -272,7 +278,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
       await writeFileAtomic(join(output.stagingDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
       await output.commit(manifest.files, { reporter, signal });
       lap('files');
-      return { outDir, audio, manifest, timeline: audio.timeline, spoken, feedUrl, synthesized, cached: segments.length - synthesized, timings };
+      return { outDir, audio, manifest, timeline: audio.timeline, spoken: book, feedUrl, synthesized, cached: segments.length - synthesized, timings };
     } catch (e) {
       await output.discard();
       throw e;
@@ -286,7 +292,7 @@ interface RunContext {
   options: NarrateOptions;
   reporter: Reporter;
   cast: VoiceCast;
-  spoken: SpokenBook;
+  book: BookDocument;
   outDir: string;
 }
 
@@ -309,7 +315,7 @@ async function speakAndEncode(
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let filesWritten = 0;
   let encodeBar: ReturnType<Reporter['progress']> | undefined;
-  const audioDone = writeAudioBook(ctx.spoken, segments, plan, ready, options.bitrate ?? 64, {
+  const audioDone = writeAudioBook(ctx.book, segments, plan, ready, options.bitrate ?? 64, {
     outDir: ctx.outDir,
     formats: options.formats,
     coverPath: ctx.coverPath,
@@ -356,10 +362,10 @@ async function speakAndEncode(
 }
 
 /** Captions, transcripts, JSON chapters and, when asked, the podcast feed. */
-async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: AudioBook; previousFeed: string }): Promise<{ files: string[]; feedUrl?: string }> {
+async function writeTextOutputs(ctx: RunContext & { audio: AudioBook; previousFeed: string }): Promise<{ files: string[]; feedUrl?: string }> {
   const { options, audio, outDir } = ctx;
   const voiceLabels = new Map([...ctx.cast.voices].map(([name, v]) => [name, v.label]));
-  const captionFiles = buildCaptionFiles(audio.timeline, ctx.spoken, {
+  const captionFiles = buildCaptionFiles(audio.timeline, ctx.book, {
     voiceLabels,
     srt: options.captions === 'srt',
     audioFileName: options.formats.includes('mp3') ? AUDIO_FILE_NAMES.mp3 : AUDIO_FILE_NAMES.m4b,
@@ -370,7 +376,7 @@ async function writeTextOutputs(ctx: RunContext & { book: BookDocument; audio: A
   // Loaded on demand: the feed's XML libraries cost start-up time on every other run.
   const feed = options.feed
     ? await (await import('./feed/index.js')).publishFeed(
-        { outDir, audio, timeline: audio.timeline, spoken: ctx.spoken },
+        { outDir, audio, timeline: audio.timeline, spoken: ctx.book },
         { ...options.feed, voiceLabels, reporter: ctx.reporter, previousFeedPath: ctx.previousFeed, signal: options.signal },
       )
     : undefined;

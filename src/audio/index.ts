@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BookMeta, Segment, SegmentSpeech, SpokenBook, Timeline, TimedChapter } from '../types.js';
+import type { BookDocument, BookMeta, Segment, SegmentSpeech, Timeline, TimedChapter } from '../types.js';
 import { makeWorkDir, produceFileAtomic, removeWorkDir } from '../util/atomic-file.js';
 import { ChapterStore, chapterKey, slotOf, type ChapterRecord } from './chapter-store.js';
 import { encodeChapters, type AfterFed } from './encode-chapters.js';
@@ -107,7 +107,7 @@ export async function planChapters(segments: Segment[], options: ChapterPlanOpti
  * as soon as each is ready.
  */
 export async function writeAudioBook(
-  book: SpokenBook,
+  book: BookDocument,
   segments: Segment[],
   plan: AudioPlan,
   speeches: AsyncIterable<SegmentSpeech>,

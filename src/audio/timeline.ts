@@ -1,11 +1,11 @@
 // Places every segment, pause and written token on the final audio's clock.
 // Token times come from the engine's marks; only where an engine reported no word
 // marks at all are a sentence's words spread over its measured span by length.
-import type { Segment, SpeechMark, SpokenBook, Timeline, TimedToken, TokenSpan } from '../types.js';
+import type { BookDocument, Segment, SpeechMark, Timeline, TimedToken, TokenSpan } from '../types.js';
 import type { PlacedSpeech } from './chapter-store.js';
 
 /** `placed[i]` is segment i's speech and the silence after it, at `sampleRate`. */
-export function planTimeline(book: SpokenBook, segments: Segment[], placed: PlacedSpeech[], sampleRate: number): Timeline {
+export function planTimeline(book: BookDocument, segments: Segment[], placed: PlacedSpeech[], sampleRate: number): Timeline {
   const tokens: TimedToken[] = [];
   const starts: number[] = [];
   let cursor = 0;

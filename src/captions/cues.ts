@@ -73,24 +73,31 @@ function* sentencesOf(tokens: readonly TimedToken[], limits: CaptionLimits): Gen
       if (current) yield current;
       current = { sentenceId: token.sentenceId, chapterIndex: token.chapterIndex, voice: token.voice, words: [] };
     }
-    current.words.push(...wordsOf(token, text, limits.maxLineLength));
+    pushWords(current.words, token, text, limits.maxLineLength);
   }
   if (current) yield current;
 }
 
-/** A word too long for a line is hard-wrapped; only then is its time shared by length. */
-function wordsOf(token: TimedToken, text: string, maxLineLength: number): CueWord[] {
-  const base = { startMs: token.startMs, endMs: token.endMs, sentenceId: token.sentenceId };
+/**
+ * Adds the token's word; a word too long for a line is hard-wrapped, and only then is
+ * its time shared by length. Each word is one plain object literal, pushed as it is
+ * made: spreading a shared base and the returned array, once per word of a book, left
+ * tens of MiB of short-lived garbage that outlived young-generation collections.
+ */
+function pushWords(words: CueWord[], token: TimedToken, text: string, maxLineLength: number): void {
   const length = visibleLength(text);
-  if (length <= maxLineLength) return [{ ...base, text, length, gluedToNext: false }];
+  if (length <= maxLineLength) {
+    words.push({ text, length, startMs: token.startMs, endMs: token.endMs, sentenceId: token.sentenceId, gluedToNext: false });
+    return;
+  }
   const pieces = hardWrap(text, maxLineLength);
   const msPerLetter = (token.endMs - token.startMs) / length;
   let at = token.startMs;
-  return pieces.map((piece, i) => {
+  pieces.forEach((piece, i) => {
     const pieceLength = visibleLength(piece);
     const startMs = at;
     at = i === pieces.length - 1 ? token.endMs : at + pieceLength * msPerLetter;
-    return { ...base, text: piece, length: pieceLength, startMs, endMs: at, gluedToNext: i < pieces.length - 1 };
+    words.push({ text: piece, length: pieceLength, startMs, endMs: at, sentenceId: token.sentenceId, gluedToNext: i < pieces.length - 1 });
   });
 }
 

@@ -4,7 +4,7 @@
 // so a failure never leaves a partial caption set behind.
 import { join } from 'node:path';
 import { NarrateError } from '../errors.js';
-import type { SpokenBook, Timeline } from '../types.js';
+import type { BookDocument, Timeline } from '../types.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { buildCues } from './cues.js';
 import { captionsSrt, captionsVtt, chaptersVtt } from './formats.js';
@@ -27,7 +27,7 @@ export interface CaptionFile {
   content: string;
 }
 
-export function buildCaptionFiles(timeline: Timeline, book: SpokenBook, options: CaptionOptions): CaptionFile[] {
+export function buildCaptionFiles(timeline: Timeline, book: BookDocument, options: CaptionOptions): CaptionFile[] {
   try {
     const cues = buildCues(timeline, book.meta.language);
     const voices = new Set(timeline.tokens.filter((t) => t.written !== '').map((t) => t.voice));
@@ -56,7 +56,7 @@ export async function writeCaptionFiles(outDir: string, files: readonly CaptionF
 }
 
 /** Builds, checks and writes; returns the names written. */
-export async function writeCaptions(outDir: string, timeline: Timeline, book: SpokenBook, options: CaptionOptions): Promise<string[]> {
+export async function writeCaptions(outDir: string, timeline: Timeline, book: BookDocument, options: CaptionOptions): Promise<string[]> {
   return writeCaptionFiles(outDir, buildCaptionFiles(timeline, book, options));
 }
 

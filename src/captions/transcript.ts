@@ -3,7 +3,7 @@
 // media-fragment URLs (book.mp3#t=12.345) that work without script; a small
 // script makes them seek the player on the page instead of leaving it.
 import { readableClock } from '../util/clock.js';
-import type { SpokenBook, SpokenChapter, TimedChapter } from '../types.js';
+import type { BookDocument, Chapter, TimedChapter } from '../types.js';
 
 export interface TranscriptOptions {
   audioFileName: string;
@@ -18,7 +18,7 @@ export function fragmentSeconds(ms: number): string {
   return (Math.max(0, Math.round(ms)) / 1000).toFixed(3);
 }
 
-function paragraphsOf(chapter: SpokenChapter): string[] {
+function paragraphsOf(chapter: Chapter): string[] {
   return chapter.paragraphs.map((p) => p.sentences.map((s) => s.text).join(' ')).filter((text) => text !== '');
 }
 
@@ -45,7 +45,7 @@ body { font: 1.125rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 0 aut
 audio { width: 100%; }
 .chapter-start { font-size: 1rem; }`;
 
-export function transcriptHtml(book: SpokenBook, chapters: readonly TimedChapter[], options: TranscriptOptions): string {
+export function transcriptHtml(book: BookDocument, chapters: readonly TimedChapter[], options: TranscriptOptions): string {
   const { meta } = book;
   const audio = escapeHtml(encodeURI(options.audioFileName));
   const sections = book.chapters.map((chapter) => {
@@ -82,7 +82,7 @@ ${sections.join('\n')}
 `;
 }
 
-export function transcriptText(book: SpokenBook, chapters: readonly TimedChapter[]): string {
+export function transcriptText(book: BookDocument, chapters: readonly TimedChapter[]): string {
   const { meta } = book;
   // What is heard, as text: the headline is said (as the first chapter's title), the
   // byline is not, so it stays in the tags, the manifest and transcript.html's header.

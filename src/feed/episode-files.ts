@@ -7,14 +7,14 @@ import type { NarrateResult } from '../pipeline.js';
 
 /** What the feed needs from a narration; narrate() may publish before its manifest is written. */
 export type FeedSource = Pick<NarrateResult, 'outDir' | 'audio' | 'timeline' | 'spoken'>;
-import type { SpokenBook, Timeline } from '../types.js';
+import type { BookDocument, Timeline } from '../types.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { chapterBook, chapterTimeline, stemOf, type EpisodePlan } from './episodes.js';
 
 /** Builds an episode's WebVTT captions and HTML transcript (src/captions/ does this). */
 export type EpisodeCaptionBuilder = (
   timeline: Timeline,
-  book: SpokenBook,
+  book: BookDocument,
   audioFileName: string,
 ) => { vtt: string; html: string } | Promise<{ vtt: string; html: string }>;
 

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import { slugify } from '../util/slug.js';
-import type { SpokenBook, SpokenChapter, Timeline } from '../types.js';
+import type { BookDocument, Chapter, Timeline } from '../types.js';
 import type { PublishedItem } from './model.js';
 
 /** The Podcasting 2.0 namespace for podcast:guid (podcast-namespace docs/tags/guid.md). */
@@ -26,7 +26,7 @@ export interface EpisodePlan {
 
 const DESCRIPTION_CHARS = 400;
 
-export function planChapterEpisodes(book: SpokenBook, published: ReadonlyMap<string, PublishedItem>, baseUrl: URL): EpisodePlan[] {
+export function planChapterEpisodes(book: BookDocument, published: ReadonlyMap<string, PublishedItem>, baseUrl: URL): EpisodePlan[] {
   const seen = new Map<string, number>();
   const width = Math.max(2, String(book.chapters.length).length);
   return book.chapters.map((chapter, i) => {
@@ -47,7 +47,7 @@ export function planChapterEpisodes(book: SpokenBook, published: ReadonlyMap<str
   });
 }
 
-export function planBookEpisode(book: SpokenBook, audioFile: string): EpisodePlan {
+export function planBookEpisode(book: BookDocument, audioFile: string): EpisodePlan {
   const description = book.meta.description?.trim() || (book.chapters[0] ? openingText(book.chapters[0]) : '') || book.meta.title;
   return { guid: episodeGuid(book, 'book'), title: book.meta.title, description, position: 1, audioFile };
 }
@@ -57,7 +57,7 @@ function titleHash(title: string): string {
   return `chapter-${createHash('sha256').update(title).digest('hex').slice(0, 8)}`;
 }
 
-function episodeGuid(book: SpokenBook, key: string): string {
+function episodeGuid(book: BookDocument, key: string): string {
   return uuidv5(`narrate/${book.meta.slug}/${key}`, PODCAST_GUID_NAMESPACE);
 }
 
@@ -69,7 +69,7 @@ function publishedEpisodeFile(item: PublishedItem | undefined, baseUrl: URL): st
 }
 
 /** The chapter's first sentences, up to about DESCRIPTION_CHARS characters. */
-function openingText(chapter: SpokenChapter): string {
+function openingText(chapter: Chapter): string {
   let text = '';
   for (const sentence of chapter.paragraphs.flatMap((p) => p.sentences)) {
     if (text && text.length + sentence.text.length > DESCRIPTION_CHARS) break;
@@ -91,7 +91,7 @@ export function chapterTimeline(timeline: Timeline, chapterIndex: number): Timel
   };
 }
 
-export function chapterBook(book: SpokenBook, chapterIndex: number): SpokenBook {
+export function chapterBook(book: BookDocument, chapterIndex: number): BookDocument {
   return { ...book, chapters: book.chapters.filter((c) => c.index === chapterIndex) };
 }
 

@@ -7,7 +7,7 @@ import { narrate, type NarrateResult } from '../../src/pipeline.js';
 import type { AudioFormat } from '../../src/audio/index.js';
 import type { EpisodeCaptionBuilder } from '../../src/feed/index.js';
 import { captionsStageBuilder } from '../../src/feed/episode-captions.js';
-import type { SpokenBook, Timeline } from '../../src/types.js';
+import type { BookDocument, Timeline } from '../../src/types.js';
 import { writeScript } from '../support/book.js';
 
 const run = promisify(execFile);
@@ -27,7 +27,7 @@ export async function makeImage(path: string, width: number, height: number): Pr
 
 export interface CaptionCall {
   timeline: Timeline;
-  book: SpokenBook;
+  book: BookDocument;
   audioFileName: string;
 }
 
