@@ -96,7 +96,7 @@ export interface NarrateResult {
    * was said (the spoken book's tokens) is not kept past the segments stage: for a long
    * book it was the largest data in memory, and nothing after the segments reads it.
    */
-  spoken: BookDocument;
+  book: BookDocument;
   /** The feed's address, when a feed was published. */
   feedUrl?: string;
   synthesized: number;
@@ -221,7 +221,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
   if (options.feed) parseBaseUrl(options.feed.baseUrl); // a bad --base-url fails before anything is spoken
   // ffmpeg answers what it can encode while the script is read; the checks before spending report it.
   startFfmpegCheck();
-  // The spoken book is not kept: its words' speech is in the segments' SSML now (see NarrateResult.spoken).
+  // The spoken book is not kept: its words' speech is in the segments' SSML now (see NarrateResult.book).
   const { book, voices, cast, provider, segments, source } = await prepareBook(options);
   lap('prepare');
   let providerClosed: Promise<void> | undefined;
@@ -278,7 +278,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
       await writeFileAtomic(join(output.stagingDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
       await output.commit(manifest.files, { reporter, signal });
       lap('files');
-      return { outDir, audio, manifest, timeline: audio.timeline, spoken: book, feedUrl, synthesized, cached: segments.length - synthesized, timings };
+      return { outDir, audio, manifest, timeline: audio.timeline, book, feedUrl, synthesized, cached: segments.length - synthesized, timings };
     } catch (e) {
       await output.discard();
       throw e;
@@ -376,7 +376,7 @@ async function writeTextOutputs(ctx: RunContext & { audio: AudioBook; previousFe
   // Loaded on demand: the feed's XML libraries cost start-up time on every other run.
   const feed = options.feed
     ? await (await import('./feed/index.js')).publishFeed(
-        { outDir, audio, timeline: audio.timeline, spoken: ctx.book },
+        { outDir, audio, timeline: audio.timeline, book: ctx.book },
         { ...options.feed, voiceLabels, reporter: ctx.reporter, previousFeedPath: ctx.previousFeed, signal: options.signal },
       )
     : undefined;

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import type { NarrateResult } from '../pipeline.js';
 
 /** What the feed needs from a narration; narrate() may publish before its manifest is written. */
-export type FeedSource = Pick<NarrateResult, 'outDir' | 'audio' | 'timeline' | 'spoken'>;
+export type FeedSource = Pick<NarrateResult, 'outDir' | 'audio' | 'timeline' | 'book'>;
 import type { BookDocument, Timeline } from '../types.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { chapterBook, chapterTimeline, stemOf, type EpisodePlan } from './episodes.js';
@@ -40,7 +40,7 @@ export async function writeChapterEpisode(result: FeedSource, plan: EpisodePlan,
   const files: EpisodeFiles = { audio: plan.audioFile, chapters: `${stem}.chapters.json` };
   await writeFileAtomic(join(result.outDir, files.chapters), JSON.stringify(episodeChapters(result, plan, timeline), null, 2) + '\n');
   if (options.captions) {
-    const built = await options.captions(timeline, chapterBook(result.spoken, index), basename(plan.audioFile));
+    const built = await options.captions(timeline, chapterBook(result.book, index), basename(plan.audioFile));
     files.vtt = `${stem}.vtt`;
     files.html = `${stem}.html`;
     await writeFileAtomic(join(result.outDir, files.vtt), built.vtt);
@@ -61,7 +61,7 @@ async function writeEpisodeAudio(result: FeedSource, plan: EpisodePlan, options:
 }
 
 function episodeTags(result: FeedSource, plan: EpisodePlan): Record<string, string> {
-  const meta = result.spoken.meta;
+  const meta = result.book.meta;
   const tags: Record<string, string> = { title: plan.title, album: meta.title, track: String(plan.position), genre: 'Podcast' };
   if (meta.author) Object.assign(tags, { artist: meta.author, album_artist: meta.author });
   return tags;
@@ -69,7 +69,7 @@ function episodeTags(result: FeedSource, plan: EpisodePlan): Record<string, stri
 
 /** Podcasting 2.0 JSON chapters (jsonChapters.md v1.2) for one episode. */
 function episodeChapters(result: FeedSource, plan: EpisodePlan, timeline: Timeline): object {
-  const meta = result.spoken.meta;
+  const meta = result.book.meta;
   return {
     version: '1.2.0',
     title: plan.title,

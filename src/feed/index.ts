@@ -62,7 +62,7 @@ export async function publishFeed(result: FeedSource, options: PublishFeedOption
   const published = await readPreviousFeed(options.previousFeedPath ?? join(result.outDir, FEED_FILE), warnings);
   const now = wholeSecond(options.now ?? new Date());
 
-  const plans = options.episodes === 'book' ? [planBookEpisode(result.spoken, bookAudioFile(result))] : planChapterEpisodes(result.spoken, published, base);
+  const plans = options.episodes === 'book' ? [planBookEpisode(result.book, bookAudioFile(result))] : planChapterEpisodes(result.book, published, base);
   const writeOptions = episodeOptions(options, cover);
   const episodes = await mapConcurrently(plans, ENCODERS, async (plan) => ({
     plan,
@@ -89,10 +89,10 @@ export async function publishFeed(result: FeedSource, options: PublishFeedOption
 /** Everything that can stop the feed, checked before anything is written. */
 async function checkInputs(result: FeedSource, options: PublishFeedOptions) {
   const base = parseBaseUrl(options.baseUrl);
-  const scriptDir = dirname(result.spoken.sourceFile);
+  const scriptDir = dirname(result.book.sourceFile);
   const config = await loadFeedConfig(options.configPath ?? join(scriptDir, 'feed.json'), options.configPath !== undefined);
-  const coverPath = result.spoken.meta.cover;
-  const cover = coverPath ? await checkCover(resolve(scriptDir, coverPath), result.spoken.sourceFile) : undefined;
+  const coverPath = result.book.meta.cover;
+  const cover = coverPath ? await checkCover(resolve(scriptDir, coverPath), result.book.sourceFile) : undefined;
   return { base, config, cover, warnings: [...(cover?.warnings ?? [])] };
 }
 
@@ -105,7 +105,7 @@ function episodeOptions(options: PublishFeedOptions, cover: CoverCheck | undefin
 }
 
 function feedChannel(result: FeedSource, base: URL, config: FeedConfig, coverFile: string | undefined, items: FeedItem[], now: Date): FeedChannel {
-  const meta = result.spoken.meta;
+  const meta = result.book.meta;
   const feedUrl = urlFor(base, FEED_FILE);
   return {
     title: meta.title,
@@ -130,7 +130,7 @@ function feedChannel(result: FeedSource, base: URL, config: FeedConfig, coverFil
 
 async function feedItem(result: FeedSource, base: URL, plan: EpisodePlan, files: EpisodeFiles, pubDate: Date, signal?: AbortSignal): Promise<FeedItem> {
   const audioPath = join(result.outDir, files.audio);
-  const language = result.spoken.meta.language;
+  const language = result.book.meta.language;
   const transcripts: FeedItem['transcripts'] = [];
   if (files.vtt) transcripts.push({ url: urlFor(base, files.vtt), type: 'text/vtt', language, rel: 'captions' });
   if (files.html) transcripts.push({ url: urlFor(base, files.html), type: 'text/html', language });

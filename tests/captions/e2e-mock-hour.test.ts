@@ -39,7 +39,7 @@ describe('captions of an hour-long mock narration', () => {
   });
 
   it('captions the script text in order, nothing dropped or repeated', () => {
-    const script = result.spoken.chapters.flatMap((c) => [c.title, ...c.paragraphs.flatMap((p) => p.sentences.map((s) => s.text))]);
+    const script = result.book.chapters.flatMap((c) => [c.title, ...c.paragraphs.flatMap((p) => p.sentences.map((s) => s.text))]);
     expect(cues.map((c) => c.lines.join(' ')).join(' ')).toBe(script.join(' '));
   });
 

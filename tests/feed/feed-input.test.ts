@@ -82,7 +82,7 @@ describe('publishing with bad input', () => {
   });
 
   beforeEach(() => {
-    result.spoken.meta.cover = undefined;
+    result.book.meta.cover = undefined;
   });
 
   const nothingWritten = async () => {
@@ -96,7 +96,7 @@ describe('publishing with bad input', () => {
   });
 
   it('writes no feed when the cover cannot be read', async () => {
-    result.spoken.meta.cover = 'missing-cover.jpg';
+    result.book.meta.cover = 'missing-cover.jpg';
     await expect(publishFeed(result, { baseUrl: BASE_URL, episodes: 'chapters' })).rejects.toThrow(/small\.md: cover image .*missing-cover\.jpg cannot be read/);
     await nothingWritten();
   });
@@ -113,7 +113,7 @@ describe('publishing with bad input', () => {
   it('publishes with a cover that breaks a rule, and reports the warning', async () => {
     await mkdir(join(dir, 'art'), { recursive: true });
     await makeImage(join(dir, 'art', 'small.jpg'), 600, 600);
-    result.spoken.meta.cover = 'art/small.jpg';
+    result.book.meta.cover = 'art/small.jpg';
     const warned: string[] = [];
     const reporter: Reporter = { info: () => {}, warn: (m) => warned.push(m), progress: () => ({ update: () => {}, stop: () => {} }) };
     const published = await publishFeed(result, { baseUrl: BASE_URL, episodes: 'chapters', reporter });
@@ -129,12 +129,12 @@ describe('publishing with bad input', () => {
   });
 
   it('warns when the description is longer than Apple shows', async () => {
-    result.spoken.meta.description = 'é'.repeat(2001);
+    result.book.meta.description = 'é'.repeat(2001);
     try {
       const published = await publishFeed(result, { baseUrl: BASE_URL, episodes: 'book' });
       expect(published.warnings).toEqual([expect.stringMatching(/description is 4002 bytes, but Apple Podcasts shows at most 4000/)]);
     } finally {
-      result.spoken.meta.description = undefined;
+      result.book.meta.description = undefined;
     }
   });
 });
