@@ -1,9 +1,10 @@
-// Builds dist/ with esbuild: the CLI, the benchmark and the eSpeak NG worker, bundled
+// Builds dist/ with esbuild: the CLI, the benchmarks, the eSpeak NG and page workers, bundled
 // so that start-up loads a few files instead of hundreds (about 0.15 s less per run).
 // Type checking is separate: `npm run typecheck` (part of `npm test`).
 import { build } from 'esbuild';
 import { chmod, rm } from 'node:fs/promises';
 import { bundledFilesFindingOwnPath } from './bundle-check.mjs';
+import { lazyListenerMaps, noStyleSheets } from './linkedom-plugins.mjs';
 
 // Kept as packages, installed beside dist/ by npm: each of these finds files of its own
 // at run time (eSpeak NG its data file, koffi its native binary from its platform
@@ -17,18 +18,9 @@ const REVIEWED = new Map([
   ['node_modules/commander/', 'comments only'],
 ]);
 
-// linkedom's CSS parser, used only when a <style> element's `sheet` is read (never, in narrate),
-// is a third of the DOM code; leaving it out saves its compile time on every page and book.
-const noStyleSheets = {
-  name: 'no-style-sheets',
-  setup(b) {
-    b.onResolve({ filter: /^cssomnom\/parse$/ }, () => ({ path: new URL('../src/util/no-style-sheets.ts', import.meta.url).pathname }));
-  },
-};
-
 await rm('dist', { recursive: true, force: true });
 const result = await build({
-  entryPoints: ['src/cli.ts', 'src/bench.ts', 'src/bench-normalization.ts', 'src/providers/local/espeak-worker.ts'],
+  entryPoints: ['src/cli.ts', 'src/bench.ts', 'src/bench-normalization.ts', 'src/providers/local/espeak-worker.ts', 'src/web/page-worker.ts'],
   // Flat names: espeak-host finds the worker beside the chunk that contains it.
   entryNames: '[name]',
   outdir: 'dist',
@@ -43,7 +35,7 @@ const result = await build({
   // Bundled CommonJS packages call require(); give the ES module one.
   banner: { js: "import { createRequire as __narrateCreateRequire } from 'node:module'; const require = __narrateCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [noStyleSheets],
+  plugins: [noStyleSheets, lazyListenerMaps],
 });
 
 const offenders = await bundledFilesFindingOwnPath(result.metafile, REVIEWED.keys());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutUnreadParts } from '../../src/web/article.js';
+import { withoutUnreadParts } from '../../src/web/extract.js';
 
 describe('withoutUnreadParts (what is cut from a page before it is parsed)', () => {
   it('cuts scripts, style sheets, comments, inline SVG and <noscript> fallbacks, and keeps the text around them', () => {

@@ -2,7 +2,7 @@
 // 127.0.0.1, with every fetch failure ending as one line and a non-zero exit.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
@@ -95,6 +95,46 @@ describe('a saved page whose story Readability finds only on a later attempt', (
     const text = await readFile(join(dir, 'output', 'lighthouse-keepers-return-to-the-northern-point', 'transcript.txt'), 'utf8');
     expect(text.split('\n')[0]).toBe(BOXED_TITLE);
     for (const sentence of BOXED_STORY) expect(text).toContain(sentence);
+  });
+});
+
+describe('a saved page read beside start-up (in a worker thread) or after it', () => {
+  const inThread = { NARRATE_PAGE_WORKER: '0' };
+
+  it('gives the same narration, listing and files either way', async () => {
+    const dir = await tempDir();
+    await writeScript(dir, 'ferry.html', newsPage(3));
+    await writeScript(dir, 'boxed.html', boxedStoryPage());
+    for (const page of ['ferry.html', 'boxed.html']) {
+      for (const extra of [[], ['--keep-all']]) {
+        const worker = await runCli([page, '--dry-run', '--provider', 'mock', ...extra], { cwd: dir });
+        const thread = await runCli([page, '--dry-run', '--provider', 'mock', ...extra], { cwd: dir, env: inThread });
+        expect(worker.code, worker.stderr).toBe(0);
+        expect(worker.stdout).toBe(thread.stdout);
+      }
+    }
+    const worker = await runCli(['ferry.html', ...MOCK, '--out', 'a'], { cwd: dir });
+    const thread = await runCli(['ferry.html', ...MOCK, '--out', 'b'], { cwd: dir, env: inThread });
+    expect(worker.code, worker.stderr).toBe(0);
+    expect(thread.code, thread.stderr).toBe(0);
+    for (const file of ['transcript.txt', 'captions.vtt', 'chapters.json']) {
+      const book = join('ferry-timetable-changes-for-the-winter', file);
+      expect(await readFile(join(dir, 'a', book), 'utf8')).toBe(await readFile(join(dir, 'b', book), 'utf8'));
+    }
+  });
+
+  it('stops with the same one line either way on a missing page, a folder and a page without an article', async () => {
+    const dir = await tempDir();
+    await writeScript(dir, 'empty.html', '<html><body><nav><a href="/">Home</a></nav></body></html>');
+    await mkdir(join(dir, 'folder.html'));
+    for (const page of ['missing.html', 'folder.html', 'empty.html']) {
+      const worker = await runCli([page, '--provider', 'mock'], { cwd: dir });
+      const thread = await runCli([page, '--provider', 'mock'], { cwd: dir, env: inThread });
+      expect(worker.code).not.toBe(0);
+      expect(worker.stderr.trim().split('\n')).toHaveLength(1);
+      expect(worker.stderr).toContain(page);
+      expect({ code: worker.code, stderr: worker.stderr }).toEqual({ code: thread.code, stderr: thread.stderr });
+    }
   });
 });
 

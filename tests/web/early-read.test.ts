@@ -1,0 +1,63 @@
+// Reading a saved page in a worker while the CLI starts (src/web/early-read.ts): which
+// argument is the page, that the worker's article is the one this thread would find, and
+// that anything but a match (another path, other options, a failure) leaves the reading
+// to the caller. The CLI's side is in tests/web/web-input.test.ts.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { savedPageIn, startSavedPageRead, takeSavedPageRead } from '../../src/web/early-read.js';
+import { decodePage, extractArticle } from '../../src/web/extract.js';
+import { tempDir } from '../support/book.js';
+import { boxedStoryPage, newsPage, PAGE_TITLE } from './fixtures-page.js';
+
+async function savedPage(html: string, name = 'page.html'): Promise<string> {
+  const file = join(await tempDir('narrate-early-read-'), name);
+  await writeFile(file, html);
+  return file;
+}
+
+describe('savedPageIn (the saved page a command line names)', () => {
+  it('is the first argument ending in .html or .htm that is not an option', () => {
+    expect(savedPageIn(['saved/story.html', '--dry-run'])).toEqual({ path: 'saved/story.html', keepAll: false });
+    expect(savedPageIn(['--provider', 'mock', 'Story.HTM', '--keep-all'])).toEqual({ path: 'Story.HTM', keepAll: true });
+    expect(savedPageIn(['--out=page.html', 'a.htm', 'b.html'])?.path).toBe('a.htm');
+  });
+
+  it('is none for scripts, books, addresses and other commands', () => {
+    for (const args of [['script/story.md'], ['book.epub', '--dry-run'], ['https://example.org/story'], ['voices', '--provider', 'local'], []]) expect(savedPageIn(args)).toBeUndefined();
+  });
+});
+
+describe('startSavedPageRead and takeSavedPageRead', () => {
+  it("give the article this thread would find, for the same path and options", async () => {
+    for (const [html, keepAll] of [[newsPage(), false], [newsPage(), true], [boxedStoryPage(), false]] as const) {
+      const file = await savedPage(html);
+      expect(startSavedPageRead([file, ...(keepAll ? ['--keep-all'] : [])], 2)).toBe(true);
+      const article = await takeSavedPageRead(file, { keepAll });
+      expect(article).toBeDefined();
+      expect(article).toEqual(extractArticle(decodePage(Buffer.from(html)), { file, keepAll }));
+    }
+  });
+
+  it('leave the reading to the caller for another path or other options, and start nothing on one core', async () => {
+    const file = await savedPage(newsPage());
+    expect(startSavedPageRead([file], 1)).toBe(false);
+    expect(await takeSavedPageRead(file, { keepAll: false })).toBeUndefined();
+    expect(startSavedPageRead([file], 2)).toBe(true);
+    expect(await takeSavedPageRead(file, { keepAll: true })).toBeUndefined();
+    expect(await takeSavedPageRead(`${file}x`, { keepAll: false })).toBeUndefined();
+    // The read that was not taken still stands for the page it was started for.
+    expect((await takeSavedPageRead(file, { keepAll: false }))?.title).toBe(PAGE_TITLE);
+    expect(await takeSavedPageRead(file, { keepAll: false })).toBeUndefined();
+  });
+
+  it('give nothing when the worker cannot read the page: the caller reads it and reports why', async () => {
+    const dir = await tempDir('narrate-early-read-missing-');
+    const folder = join(dir, 'folder.html');
+    await mkdir(folder);
+    for (const path of [join(dir, 'missing.html'), folder]) {
+      expect(startSavedPageRead([path], 2)).toBe(true);
+      expect(await takeSavedPageRead(path, { keepAll: false })).toBeUndefined();
+    }
+  });
+});
