@@ -72,30 +72,32 @@ interface MutableElement extends DomElement {
 }
 
 /**
- * Readability keeps the page's body as HTML (it reads `body.innerHTML`) and, when an attempt
- * finds too little text, sets that HTML back and tries again with looser rules: each retry
- * parses the whole page again, the largest cost on the pages it retries on (a story inside
- * a box its cleaning removes takes three attempts). Here the body hands out its HTML as
- * before and keeps a deep copy of its nodes beside it; being given that same HTML back, it
- * restores a copy of those nodes, which is the same tree without the parse. Any other HTML
- * is parsed as usual.
+ * Readability keeps the page's body as HTML (it reads `body.innerHTML` once) and, when an
+ * attempt finds too little text, sets that HTML back and tries again with looser rules:
+ * each retry parsed the whole page again, the largest cost on the pages it retries on (a
+ * story inside a box its cleaning removes takes three attempts), and the HTML was written
+ * out on every page. Here the body keeps a deep copy of its nodes instead and hands out a
+ * token that stands for them; given the token back, it restores a copy of those nodes,
+ * which is the same tree without writing or parsing any HTML. Any other HTML is parsed as
+ * usual. (The token is never parsed: Readability only gives back what it was given.)
  */
+const KEPT_BODY = '<!-- narrate: the body as it was when Readability read it -->';
+
 function restoreByCopying(body: MutableElement): void {
-  let kept: { html: string; nodes: MutableElement[] } | undefined;
+  let kept: MutableElement[] | undefined;
   let proto: object | null = body;
   let innerHTML: PropertyDescriptor | undefined;
   while (proto && !(innerHTML = Object.getOwnPropertyDescriptor(proto, 'innerHTML'))) proto = Object.getPrototypeOf(proto);
-  if (!innerHTML?.get || !innerHTML.set) return;
-  const { get, set } = innerHTML;
+  if (!innerHTML?.set) return;
+  const { set } = innerHTML;
   Object.defineProperty(body, 'innerHTML', {
     configurable: true,
     get(): string {
-      const html = get.call(body) as string;
-      kept = { html, nodes: Array.from(body.childNodes, (n) => n.cloneNode(true)) };
-      return html;
+      kept = Array.from(body.childNodes, (n) => n.cloneNode(true));
+      return KEPT_BODY;
     },
     set(html: string) {
-      if (kept && html === kept.html) body.replaceChildren(...kept.nodes.map((n) => n.cloneNode(true)));
+      if (kept && html === KEPT_BODY) body.replaceChildren(...kept.map((n) => n.cloneNode(true)));
       else set.call(body, html);
     },
   });
