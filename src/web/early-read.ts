@@ -27,7 +27,7 @@ let started: EarlyRead | undefined;
  */
 export function savedPageIn(args: readonly string[]): PageWorkerData | undefined {
   const path = args.find((a) => !a.startsWith('-') && ['.html', '.htm'].includes(extname(a).toLowerCase()));
-  return path === undefined ? undefined : { path, keepAll: args.includes('--keep-all') };
+  return path === undefined ? undefined : { path, keepAll: args.includes('--keep-all'), describeImages: args.includes('--describe-images') };
 }
 
 /**
@@ -53,9 +53,9 @@ export function startSavedPageRead(args: readonly string[], cores = availablePar
  * The article the worker found in this page, read with these options; undefined when no
  * worker read it (or it failed), and the caller reads the page itself.
  */
-export async function takeSavedPageRead(path: string, options: { keepAll: boolean }): Promise<ExtractedArticle | undefined> {
+export async function takeSavedPageRead(path: string, options: Omit<PageWorkerData, 'path'>): Promise<ExtractedArticle | undefined> {
   const read = started;
-  if (!read || read.path !== path || read.keepAll !== options.keepAll) return undefined;
+  if (!read || read.path !== path || read.keepAll !== options.keepAll || read.describeImages !== options.describeImages) return undefined;
   started = undefined;
   read.worker.ref();
   try {

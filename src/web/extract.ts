@@ -16,6 +16,8 @@ export interface ExtractOptions {
   file: string;
   /** Keep every block Readability returned: no furniture found in the markup. */
   keepAll?: boolean;
+  /** Read image alt text (figures are read by their caption only otherwise). */
+  describeImages?: boolean;
 }
 
 /** What a page gave: its article as blocks, what was skipped, and its metadata as written. */
@@ -118,6 +120,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   const furniture = options.keepAll ? undefined : findFurniture(content);
   const { blocks, skipped } = htmlBlocks(content, {
     file: options.file,
+    describeImages: options.describeImages,
     // The headline is the book title; the page repeats it inside the article at times.
     heading: (_level, text) => (title && sameText(text, title) ? 'skip' : 'chapter'),
     skip: furniture && ((el) => furniture.get(el)),

@@ -11,13 +11,13 @@ import { fetchPage, isUrl } from './fetch-page.js';
 
 export { isWebInput } from './fetch-page.js';
 
-export async function readWebInput(input: string, options: { keepAll?: boolean } = {}): Promise<WebArticle> {
-  const read = { file: input, keepAll: options.keepAll };
+export async function readWebInput(input: string, options: { keepAll?: boolean; describeImages?: boolean } = {}): Promise<WebArticle> {
+  const read = { file: input, keepAll: options.keepAll, describeImages: options.describeImages };
   if (isUrl(input)) {
     const page = await fetchPage(input);
     return articleBook(await extract(page.bytes, page.charset, read), read);
   }
-  const early = await takeSavedPageRead(input, { keepAll: options.keepAll === true });
+  const early = await takeSavedPageRead(input, { keepAll: options.keepAll === true, describeImages: options.describeImages === true });
   return articleBook(early ?? (await extract(await readSavedPage(input), undefined, read)), read);
 }
 

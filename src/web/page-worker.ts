@@ -9,14 +9,15 @@ import { decodePage, extractArticle, type ExtractedArticle } from './extract.js'
 export interface PageWorkerData {
   path: string;
   keepAll: boolean;
+  describeImages: boolean;
 }
 
 export type PageWorkerReply = { article: ExtractedArticle } | { failed: string };
 
-const { path, keepAll } = workerData as PageWorkerData;
+const { path, keepAll, describeImages } = workerData as PageWorkerData;
 let reply: PageWorkerReply;
 try {
-  reply = { article: extractArticle(decodePage(await readFile(path)), { file: path, keepAll }) };
+  reply = { article: extractArticle(decodePage(await readFile(path)), { file: path, keepAll, describeImages }) };
 } catch (e) {
   reply = { failed: e instanceof Error ? e.message : String(e) };
 }

@@ -18,8 +18,9 @@ async function savedPage(html: string, name = 'page.html'): Promise<string> {
 
 describe('savedPageIn (the saved page a command line names)', () => {
   it('is the first argument ending in .html or .htm that is not an option', () => {
-    expect(savedPageIn(['saved/story.html', '--dry-run'])).toEqual({ path: 'saved/story.html', keepAll: false });
-    expect(savedPageIn(['--provider', 'mock', 'Story.HTM', '--keep-all'])).toEqual({ path: 'Story.HTM', keepAll: true });
+    expect(savedPageIn(['saved/story.html', '--dry-run'])).toEqual({ path: 'saved/story.html', keepAll: false, describeImages: false });
+    expect(savedPageIn(['--provider', 'mock', 'Story.HTM', '--keep-all'])).toEqual({ path: 'Story.HTM', keepAll: true, describeImages: false });
+    expect(savedPageIn(['--describe-images', 'a.html'])).toEqual({ path: 'a.html', keepAll: false, describeImages: true });
     expect(savedPageIn(['--out=page.html', 'a.htm', 'b.html'])?.path).toBe('a.htm');
   });
 
@@ -30,25 +31,32 @@ describe('savedPageIn (the saved page a command line names)', () => {
 
 describe('startSavedPageRead and takeSavedPageRead', () => {
   it("give the article this thread would find, for the same path and options", async () => {
-    for (const [html, keepAll] of [[newsPage(), false], [newsPage(), true], [boxedStoryPage(), false]] as const) {
+    const cases = [
+      [newsPage(), false, false],
+      [newsPage(), true, false],
+      [newsPage(), false, true],
+      [boxedStoryPage(), false, false],
+    ] as const;
+    for (const [html, keepAll, describeImages] of cases) {
       const file = await savedPage(html);
-      expect(startSavedPageRead([file, ...(keepAll ? ['--keep-all'] : [])], 2)).toBe(true);
-      const article = await takeSavedPageRead(file, { keepAll });
+      expect(startSavedPageRead([file, ...(keepAll ? ['--keep-all'] : []), ...(describeImages ? ['--describe-images'] : [])], 2)).toBe(true);
+      const article = await takeSavedPageRead(file, { keepAll, describeImages });
       expect(article).toBeDefined();
-      expect(article).toEqual(extractArticle(decodePage(Buffer.from(html)), { file, keepAll }));
+      expect(article).toEqual(extractArticle(decodePage(Buffer.from(html)), { file, keepAll, describeImages }));
     }
   });
 
   it('leave the reading to the caller for another path or other options, and start nothing on one core', async () => {
     const file = await savedPage(newsPage());
     expect(startSavedPageRead([file], 1)).toBe(false);
-    expect(await takeSavedPageRead(file, { keepAll: false })).toBeUndefined();
+    expect(await takeSavedPageRead(file, { keepAll: false, describeImages: false })).toBeUndefined();
     expect(startSavedPageRead([file], 2)).toBe(true);
-    expect(await takeSavedPageRead(file, { keepAll: true })).toBeUndefined();
-    expect(await takeSavedPageRead(`${file}x`, { keepAll: false })).toBeUndefined();
+    expect(await takeSavedPageRead(file, { keepAll: true, describeImages: false })).toBeUndefined();
+    expect(await takeSavedPageRead(file, { keepAll: false, describeImages: true })).toBeUndefined();
+    expect(await takeSavedPageRead(`${file}x`, { keepAll: false, describeImages: false })).toBeUndefined();
     // The read that was not taken still stands for the page it was started for.
-    expect((await takeSavedPageRead(file, { keepAll: false }))?.title).toBe(PAGE_TITLE);
-    expect(await takeSavedPageRead(file, { keepAll: false })).toBeUndefined();
+    expect((await takeSavedPageRead(file, { keepAll: false, describeImages: false }))?.title).toBe(PAGE_TITLE);
+    expect(await takeSavedPageRead(file, { keepAll: false, describeImages: false })).toBeUndefined();
   });
 
   it('give nothing when the worker cannot read the page: the caller reads it and reports why', async () => {
@@ -57,7 +65,7 @@ describe('startSavedPageRead and takeSavedPageRead', () => {
     await mkdir(folder);
     for (const path of [join(dir, 'missing.html'), folder]) {
       expect(startSavedPageRead([path], 2)).toBe(true);
-      expect(await takeSavedPageRead(path, { keepAll: false })).toBeUndefined();
+      expect(await takeSavedPageRead(path, { keepAll: false, describeImages: false })).toBeUndefined();
     }
   });
 });

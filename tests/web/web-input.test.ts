@@ -52,6 +52,21 @@ describe('a saved web page (.html)', () => {
   });
 });
 
+describe('a saved page with --describe-images', () => {
+  it("reads the article's image descriptions, which are left out by default", async () => {
+    const dir = await tempDir();
+    await writeScript(dir, 'ferry.html', newsPage());
+    const plain = await runCli(['ferry.html', ...MOCK], { cwd: dir });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(await transcript(dir)).not.toContain('The ferry at the quay');
+    const described = await runCli(['ferry.html', ...MOCK, '--describe-images'], { cwd: dir });
+    expect(described.code, described.stderr).toBe(0);
+    const text = await transcript(dir);
+    expect(text).toContain('The ferry at the quay');
+    expectStoryOnly(text);
+  });
+});
+
 describe('a saved page laid out as a blog platform lays it out', () => {
   const dirName = 'two-pocket-torches-tried-on-a-winter-walk';
 
