@@ -11,7 +11,8 @@ import type { BookDocument, BookMeta, Segment, SegmentSpeech, Timeline, TimedCha
 import { makeWorkDir, produceFileAtomic, removeWorkDir } from '../util/atomic-file.js';
 import { ChapterStore, chapterKey, slotOf, type ChapterRecord } from './chapter-store.js';
 import { encodeChapters, type AfterFed } from './encode-chapters.js';
-import { escapeMetadata, joinChapters, tagChapter, type AudioFormat } from './ffmpeg.js';
+import { escapeMetadata, tagChapter, type AudioFormat } from './ffmpeg.js';
+import { joinM4bChapters } from './m4b-join.js';
 import { joinMp3Chapters } from './mp3-join.js';
 import { planTimeline } from './timeline.js';
 
@@ -133,7 +134,7 @@ export async function writeAudioBook(
         options.formats.map(async (format) => {
           await encoded(format);
           lastEncoded = Math.max(lastEncoded, performance.now());
-          const joinFormat = format === 'mp3' ? joinMp3Chapters : joinChapters;
+          const joinFormat = format === 'mp3' ? joinMp3Chapters : joinM4bChapters;
           await produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
             joinFormat({
               chapters: plan.chapters.map((c, i) => ({ path: store.audioPath(c.key, format), slotSamples: slotOf(records[i]!) })),
