@@ -135,8 +135,8 @@ export async function writeAudioBook(
           await encoded(format);
           lastEncoded = Math.max(lastEncoded, performance.now());
           const joinFormat = format === 'mp3' ? joinMp3Chapters : joinM4bChapters;
-          await produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
-            joinFormat({
+          await produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), async (outPath) => {
+            await joinFormat({
               chapters: plan.chapters.map((c, i) => ({ path: store.audioPath(c.key, format), slotSamples: slotOf(records[i]!) })),
               sampleRate,
               format,
@@ -145,8 +145,8 @@ export async function writeAudioBook(
               coverPath: options.coverPath,
               outPath,
               signal: options.signal,
-            }),
-          );
+            });
+          });
           options.onFileWritten?.(format);
         }),
       );

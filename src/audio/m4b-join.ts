@@ -22,12 +22,15 @@ const CHUNK_LIMIT = 1 << 20;
 /** Boxes ffmpeg puts in an AAC track's sample table; any other (ctts, stss, …) means a layout this join does not know. */
 const AUDIO_TABLES = new Set(['stsd', 'stts', 'stsc', 'stsz', 'stco', 'sgpd', 'sbgp']);
 
+/** How the book was joined: from its frames here, or by ffmpeg's stream copy. */
+export type M4bJoinWay = 'frames' | 'ffmpeg';
+
 /**
  * Joins the book's M4B from its chapters' ADTS frames when every chapter file is plain ADTS of
  * one encoder setting and fills its slot exactly, and ffmpeg's template is laid out as expected;
  * otherwise by ffmpeg's stream copy. `job.listPath`'s folder holds the scratch template.
  */
-export async function joinM4bChapters(job: JoinJob): Promise<void> {
+export async function joinM4bChapters(job: JoinJob): Promise<M4bJoinWay> {
   const templatePath = join(dirname(job.listPath), 'template.m4b');
   // ffmpeg writes the template while the chapters are read.
   const template = writeTaggedMoment({ inPath: job.chapters[0]!.path, format: 'm4b', sampleRate: job.sampleRate, metadataPath: job.metadataPath, coverPath: job.coverPath, outPath: templatePath, signal: job.signal });
@@ -45,7 +48,10 @@ export async function joinM4bChapters(job: JoinJob): Promise<void> {
   }
   await template;
   const book = laidOut ? bookFile(await readFile(templatePath), scans, job.sampleRate) : undefined;
-  if (!book) return joinChapters(job);
+  if (!book) {
+    await joinChapters(job);
+    return 'ffmpeg';
+  }
   const out = await open(job.outPath, 'w');
   try {
     for (const bytes of book.head) await out.write(bytes);
@@ -53,6 +59,7 @@ export async function joinM4bChapters(job: JoinJob): Promise<void> {
   } finally {
     await out.close();
   }
+  return 'frames';
 }
 
 /** The template as the join needs it: the boxes around mdat, the audio track, and what lies in mdat before the audio. */
