@@ -1,6 +1,6 @@
 // The one module that drives ffmpeg (through fluent-ffmpeg). Each chapter's PCM goes in
-// on stdin and is encoded once; the book and the podcast episodes are then made from
-// the encoded chapters by stream copy.
+// on stdin and is encoded once; the podcast episodes are then made from the encoded
+// chapters by stream copy, and the book files around the tags ffmpeg writes here.
 import type { ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -134,10 +134,12 @@ export async function encodeChapter(job: EncodeJob): Promise<void> {
 
 /**
  * Joins encoded chapters by stream copy (ffmpeg's concat demuxer), adding tags,
- * chapters and cover in the same pass. Each file's duration is given exactly (its
- * slot), so packet times run on without a gap or an overlap. For AAC the input is
- * shifted back by the encoder's priming: the MP4 muxer then writes an edit list
- * that trims it, once, at the start of the book.
+ * chapters and cover in the same pass: the way a book file is joined when a chapter
+ * file is not as m4b-join.ts or mp3-join.ts expect (m4b-join.ts otherwise writes
+ * this very file, byte for byte). Each file's duration is given exactly (its slot),
+ * so packet times run on without a gap or an overlap. For AAC the input is shifted
+ * back by the encoder's priming: the MP4 muxer then writes an edit list that trims
+ * it, once, at the start of the book.
  */
 export async function joinChapters(job: JoinJob): Promise<void> {
   await ensureFfmpeg();

@@ -1,6 +1,7 @@
 // Audio stage: each chapter is encoded on its own, once per format, while speech is
 // still arriving, and kept in the chapter store; the book files are then joined from
-// the encoded chapters by stream copy, with tags and chapters added in the same pass.
+// the encoded chapters' frames without re-encoding, behind the tags, chapters and cover
+// ffmpeg writes (m4b-join.ts, mp3-join.ts).
 // PCM streams through: at most a few segments of it are in memory at any time.
 // A rerun encodes only the chapters whose inputs changed and asks the speech stage
 // only for their segments (see planChapters).
