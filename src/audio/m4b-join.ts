@@ -47,7 +47,7 @@ export async function joinM4bChapters(job: JoinJob): Promise<M4bJoinWay> {
     await template.catch(() => {}); // no ffmpeg outlives the join; its failure is seen below
   }
   await template;
-  const book = laidOut ? bookFile(await readFile(templatePath), scans, job.sampleRate) : undefined;
+  const book = laidOut ? readBookFile(await readFile(templatePath), scans, job.sampleRate) : undefined;
   if (!book) {
     await joinChapters(job);
     return 'ffmpeg';
@@ -60,6 +60,16 @@ export async function joinM4bChapters(job: JoinJob): Promise<M4bJoinWay> {
     await out.close();
   }
   return 'frames';
+}
+
+/** bookFile, with a box too short for its fields (a RangeError while reading it) taken as a template not as expected. */
+function readBookFile(templateFile: Buffer, scans: AdtsScan[], sampleRate: number): ReturnType<typeof bookFile> {
+  try {
+    return bookFile(templateFile, scans, sampleRate);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
 }
 
 /** The template as the join needs it: the boxes around mdat, the audio track, and what lies in mdat before the audio. */
@@ -126,10 +136,12 @@ function readTemplate(file: Buffer): Template | undefined {
   const mdatEnd = mdatStart + top[mdatIndex]!.payload.length;
   const audioOffsets = chunkOffsets(audio);
   const audioSizes = only(audio, 'mdia', 'minf', 'stbl', 'stsz');
-  if (!audioOffsets?.length || !audioSizes || audioSizes.payload.readUInt32BE(4) !== 0) return undefined;
+  if (!audioOffsets?.length || !audioSizes) return undefined;
   const firstAudio = audioOffsets[0]!;
-  let audioBytes = 0;
-  for (let i = 0, n = audioSizes.payload.readUInt32BE(8); i < n; i++) audioBytes += audioSizes.payload.readUInt32BE(12 + 4 * i);
+  // ffmpeg writes one size for all when the moment's frames are all alike (silence), else a table.
+  const [sampleSize, samples] = [audioSizes.payload.readUInt32BE(4), audioSizes.payload.readUInt32BE(8)];
+  let audioBytes = sampleSize * samples;
+  for (let i = 0; sampleSize === 0 && i < samples; i++) audioBytes += audioSizes.payload.readUInt32BE(12 + 4 * i);
   // The audio is the end of mdat; the other tracks' samples come before it.
   if (firstAudio < mdatStart || firstAudio + audioBytes !== mdatEnd) return undefined;
   for (const trak of moov.children!.filter((b) => b.type === 'trak' && b !== audio)) {

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scanAdts } from '../../src/audio/adts.js';
 import { encodeChapter, joinChapters, type JoinJob } from '../../src/audio/ffmpeg.js';
 import { AAC_PRIMING, FED_SHORTFALL, MIN_TAIL, SLOT_SAMPLES } from '../../src/audio/frames.js';
-import { joinM4bChapters } from '../../src/audio/m4b-join.js';
+import { bookFile, joinM4bChapters } from '../../src/audio/m4b-join.js';
 import { tempDir } from '../support/book.js';
 import { decodeToPcm } from '../support/decode.js';
 
@@ -153,6 +153,19 @@ describe('M4B written around the boxes ffmpeg makes for its tags', () => {
     await joinChapters(job(theirs, swapped));
     expect((await readFile(ours)).equals(await readFile(theirs))).toBe(true);
     expect((await probe(ours)).chapters).toHaveLength(SLOTS.length);
+  });
+
+  it('refuses a template laid out otherwise: mdat before moov, or cut short', async () => {
+    const scans = await Promise.all(chapterPaths.map(async (p) => (await scanAdts(p))!));
+    const template = async (args: string[]) => {
+      const path = join(dir, 'template.m4b');
+      await run('ffmpeg', ['-v', 'error', '-y', '-itsoffset', String(-AAC_PRIMING / RATE), '-t', '0.1', '-i', chapterPaths[0]!, '-c:a', 'copy', ...args, '-f', 'ipod', path]);
+      return readFile(path);
+    };
+    const faststart = await template(['-movflags', '+faststart']);
+    expect(bookFile(faststart, scans, RATE)).toBeDefined();
+    expect(bookFile(faststart.subarray(0, faststart.length - 10), scans, RATE)).toBeUndefined();
+    expect(bookFile(await template([]), scans, RATE)).toBeUndefined();
   });
 
   it('reads only plain ADTS: no CRC, one raw data block a frame, one encoder setting', async () => {
