@@ -1,6 +1,6 @@
 // The one module that drives ffmpeg (through fluent-ffmpeg). Each chapter's PCM goes in
-// on stdin and is encoded once; the book and the podcast episodes are then made from
-// the encoded chapters by stream copy.
+// on stdin and is encoded once; the podcast episodes are then made from the encoded
+// chapters by stream copy, and the book files around the tags ffmpeg writes here.
 import type { ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -134,30 +134,36 @@ export async function encodeChapter(job: EncodeJob): Promise<void> {
 
 /**
  * Joins encoded chapters by stream copy (ffmpeg's concat demuxer), adding tags,
- * chapters and cover in the same pass. Each file's duration is given exactly (its
- * slot), so packet times run on without a gap or an overlap. For AAC the input is
- * shifted back by the encoder's priming: the MP4 muxer then writes an edit list
- * that trims it, once, at the start of the book.
+ * chapters and cover in the same pass: the way a book file is joined when a chapter
+ * file is not as m4b-join.ts or mp3-join.ts expect (m4b-join.ts otherwise writes
+ * this very file, byte for byte). Each file's duration is given exactly (its slot),
+ * so packet times run on without a gap or an overlap. For AAC the input is shifted
+ * back by the encoder's priming: the MP4 muxer then writes an edit list that trims
+ * it, once, at the start of the book.
  */
 export async function joinChapters(job: JoinJob): Promise<void> {
   await ensureFfmpeg();
   const list = ['ffconcat version 1.0', ...job.chapters.flatMap((c) => [`file ${concatQuote(resolve(c.path))}`, `duration ${(c.slotSamples / job.sampleRate).toFixed(6)}`])];
   await writeFile(job.listPath, list.join('\n') + '\n');
-  const shift = job.format === 'm4b' ? ['-itsoffset', (-AAC_PRIMING / job.sampleRate).toFixed(6)] : [];
+  const shift = job.format === 'm4b' ? primingShift(job.sampleRate) : [];
   const command = ffmpeg().input(job.listPath).inputOptions([...shift, '-f', 'concat', '-safe', '0']).input(job.metadataPath).inputOptions(['-f', 'ffmetadata']);
   return run(command.outputOptions(tagOptions(command, job)), job.outPath, `join the ${job.format} chapters`, job.signal);
 }
 
 /**
- * Writes the ID3v2 tag (tags, chapters, cover) ffmpeg's mp3 muxer makes for this metadata,
- * followed by a moment of the chapter's audio: the book's MP3 is put together around the tag
- * (mp3-join.ts), so its tags are written exactly as for any other file this module makes.
+ * Writes a file with the tags, chapters and cover ffmpeg's muxer makes for this metadata,
+ * over a moment of the chapter's audio: the book's MP3 (mp3-join.ts) and M4B (m4b-join.ts)
+ * are put together around it, so their tags are written exactly as for any other file
+ * this module makes. For AAC the moment is shifted back by the priming, as in joinChapters,
+ * so the MP4 muxer writes the edit list the book needs.
  */
-export async function writeMp3Tag(job: TagJob): Promise<void> {
+export async function writeTaggedMoment(job: TagJob & { sampleRate: number }): Promise<void> {
   await ensureFfmpeg();
-  const command = ffmpeg().input(job.inPath).inputOptions(['-t', '0.1']).input(job.metadataPath).inputOptions(['-f', 'ffmetadata']);
+  const shift = job.format === 'm4b' ? primingShift(job.sampleRate) : [];
+  const command = ffmpeg().input(job.inPath).inputOptions([...shift, '-t', '0.1']).input(job.metadataPath).inputOptions(['-f', 'ffmetadata']);
   // -t limits what is read, not the chapters: every chapter mark is written, even those past the moment copied.
-  return run(command.outputOptions([...tagOptions(command, job), '-write_xing', '0']), job.outPath, 'write the mp3 tags', job.signal);
+  const noXing = job.format === 'mp3' ? ['-write_xing', '0'] : [];
+  return run(command.outputOptions([...tagOptions(command, job), ...noXing]), job.outPath, `write the ${job.format} tags`, job.signal);
 }
 
 /** Copies one encoded chapter into a file of its own with tags and cover (podcast episodes). */
@@ -174,6 +180,11 @@ function tagOptions(command: ffmpeg.FfmpegCommand, job: { format: AudioFormat; c
     maps.push('-map', '2:v', '-c:v', 'copy', '-disposition:v:0', 'attached_pic');
   }
   return [...maps, '-c:a', 'copy', ...TAGGING[job.format], '-f', MUXER[job.format]];
+}
+
+/** Input options that start AAC's timestamps at minus the priming, so the MP4 muxer's edit list trims it. */
+function primingShift(sampleRate: number): string[] {
+  return ['-itsoffset', (-AAC_PRIMING / sampleRate).toFixed(6)];
 }
 
 /** A path as the concat demuxer reads it (absolute: relative ones are read from the list's folder), single-quoted, with quotes escaped. */

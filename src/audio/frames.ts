@@ -16,6 +16,9 @@ import type { AudioFormat } from './ffmpeg.js';
 /** lcm(1024, 1152, 576): whole frames of every codec we write. */
 export const SLOT_SAMPLES = 9216;
 
+/** Samples in one AAC-LC frame. */
+export const AAC_FRAME_SAMPLES = 1024;
+
 /** Samples ffmpeg's AAC encoder puts before the audio (priming); the MP4 edit list trims them once. */
 export const AAC_PRIMING = 1024;
 

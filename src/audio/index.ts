@@ -1,6 +1,7 @@
 // Audio stage: each chapter is encoded on its own, once per format, while speech is
 // still arriving, and kept in the chapter store; the book files are then joined from
-// the encoded chapters by stream copy, with tags and chapters added in the same pass.
+// the encoded chapters' frames without re-encoding, behind the tags, chapters and cover
+// ffmpeg writes (m4b-join.ts, mp3-join.ts).
 // PCM streams through: at most a few segments of it are in memory at any time.
 // A rerun encodes only the chapters whose inputs changed and asks the speech stage
 // only for their segments (see planChapters).
@@ -11,7 +12,8 @@ import type { BookDocument, BookMeta, Segment, SegmentSpeech, Timeline, TimedCha
 import { makeWorkDir, produceFileAtomic, removeWorkDir } from '../util/atomic-file.js';
 import { ChapterStore, chapterKey, slotOf, type ChapterRecord } from './chapter-store.js';
 import { encodeChapters, type AfterFed } from './encode-chapters.js';
-import { escapeMetadata, joinChapters, tagChapter, type AudioFormat } from './ffmpeg.js';
+import { escapeMetadata, tagChapter, type AudioFormat } from './ffmpeg.js';
+import { joinM4bChapters } from './m4b-join.js';
 import { joinMp3Chapters } from './mp3-join.js';
 import { planTimeline } from './timeline.js';
 
@@ -133,9 +135,9 @@ export async function writeAudioBook(
         options.formats.map(async (format) => {
           await encoded(format);
           lastEncoded = Math.max(lastEncoded, performance.now());
-          const joinFormat = format === 'mp3' ? joinMp3Chapters : joinChapters;
-          await produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), (outPath) =>
-            joinFormat({
+          const joinFormat = format === 'mp3' ? joinMp3Chapters : joinM4bChapters;
+          await produceFileAtomic(join(options.outDir, AUDIO_FILE_NAMES[format]), async (outPath) => {
+            await joinFormat({
               chapters: plan.chapters.map((c, i) => ({ path: store.audioPath(c.key, format), slotSamples: slotOf(records[i]!) })),
               sampleRate,
               format,
@@ -144,8 +146,8 @@ export async function writeAudioBook(
               coverPath: options.coverPath,
               outPath,
               signal: options.signal,
-            }),
-          );
+            });
+          });
           options.onFileWritten?.(format);
         }),
       );

@@ -9,7 +9,7 @@
 // a ten-hour book's 700,000 frames as a packet.
 import { open, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { joinChapters, writeMp3Tag, type JoinJob } from './ffmpeg.js';
+import { joinChapters, writeTaggedMoment, type JoinJob } from './ffmpeg.js';
 
 /** A chapter as ffmpeg's mp3 muxer wrote it: one Xing/Info frame with a LAME tag, then the audio frames. */
 export interface Mp3Chapter {
@@ -48,7 +48,7 @@ export async function joinMp3Chapters(job: JoinJob): Promise<void> {
   const whole = chapters.every((c, i): c is Mp3Chapter => c !== undefined && c.frames * c.frameSamples === job.chapters[i]!.slotSamples && sameLayout(c, chapters[0]!));
   if (!whole) return joinChapters(job);
   const tagPath = join(dirname(job.listPath), 'tag.mp3');
-  await writeMp3Tag({ inPath: job.chapters[0]!.path, format: 'mp3', metadataPath: job.metadataPath, coverPath: job.coverPath, outPath: tagPath, signal: job.signal });
+  await writeTaggedMoment({ inPath: job.chapters[0]!.path, format: 'mp3', sampleRate: job.sampleRate, metadataPath: job.metadataPath, coverPath: job.coverPath, outPath: tagPath, signal: job.signal });
   const tagged = await readFile(tagPath);
   const tagSize = id3v2Size(tagged);
   if (tagSize === 0 || tagSize > tagged.length) throw new Error('ffmpeg wrote no ID3v2 tag');
