@@ -154,8 +154,10 @@ describe('the prepared-text cache', () => {
     const folder = join(dir, 'output', '.cache', 'prepared');
     for (const name of await preparedEntries(dir)) {
       const bytes = await readFile(join(folder, name));
-      // Damage the value, not the header: a stale key alone would not prove the check.
-      bytes[bytes.length - 20] ^= 0xff;
+      // A changed letter in the stored text: still a value v8 reads, so only the entry's checksum tells.
+      const at = bytes.lastIndexOf('harbourmaster');
+      expect(at).toBeGreaterThan(0);
+      bytes[at] = 'j'.charCodeAt(0);
       await writeFile(join(folder, name), bytes);
     }
     const rebuilt = await narrateIn(dir);
