@@ -25,11 +25,19 @@ interface EntryHeader {
   bodySha256: string;
 }
 
-export interface ReuseOptions<T> {
+/** A stored form of a value that is smaller or faster to read back than the value, and the way back. */
+export interface Codec<T, S> {
+  pack(value: T): S;
+  unpack(stored: S): T;
+}
+
+export interface ReuseOptions<T, S> {
   /** Warnings: given as they happen on a miss, told again from the entry on a hit. */
   onNote: (message: string) => void;
   /** A hit whose value points at something gone (a cover extracted to TMPDIR) is rebuilt. */
   stillValid?: (value: T) => boolean;
+  /** How the value is stored; as it is without one. */
+  codec?: Codec<T, S>;
 }
 
 export class PreparedCache {
@@ -67,10 +75,16 @@ export class PreparedCache {
   }
 
   /** The stage's value from its entry when the key matches, else built (and stored) anew. Without a key, just built. */
-  async reuse<T>(stage: PreparedStage, key: string | undefined, build: (onNote: (message: string) => void) => Promise<T> | T, options: ReuseOptions<T>): Promise<{ value: T; reused: boolean }> {
+  async reuse<T, S = T>(
+    stage: PreparedStage,
+    key: string | undefined,
+    build: (onNote: (message: string) => void) => Promise<T> | T,
+    options: ReuseOptions<T, S>,
+  ): Promise<{ value: T; reused: boolean }> {
     if (key === undefined || this.folder === undefined) return { value: await build(options.onNote), reused: false };
     const file = join(this.folder, `${createHash('sha256').update(resolve(this.sourcePath)).digest('hex').slice(0, 32)}.${stage}`);
-    const entry = await readEntry<T>(file, key);
+    const codec = options.codec ?? { pack: (value: T) => value as unknown as S, unpack: (stored: S) => stored as unknown as T };
+    const entry = await readEntry(file, key, (stored: S) => codec.unpack(stored));
     if (entry && (options.stillValid?.(entry.value) ?? true)) {
       for (const note of entry.notes) options.onNote(note);
       return { value: entry.value, reused: true };
@@ -80,7 +94,7 @@ export class PreparedCache {
       notes.push(message);
       options.onNote(message);
     });
-    await writeEntry(file, key, notes, value).catch(() => {});
+    await writeEntry(file, key, notes, codec.pack(value)).catch(() => {});
     return { value, reused: false };
   }
 }
@@ -96,7 +110,7 @@ export function hashKey(parts: Record<string, unknown>): string {
 }
 
 // Layout: a 4-byte length, the header as JSON, then the v8-serialized value.
-async function readEntry<T>(file: string, key: string): Promise<{ value: T; notes: string[] } | undefined> {
+async function readEntry<S, T>(file: string, key: string, unpack: (stored: S) => T): Promise<{ value: T; notes: string[] } | undefined> {
   try {
     const bytes = await readFile(file);
     const headerEnd = 4 + bytes.readUInt32BE(0);
@@ -104,7 +118,7 @@ async function readEntry<T>(file: string, key: string): Promise<{ value: T; note
     if (header.key !== key) return undefined;
     const body = bytes.subarray(headerEnd);
     if (body.length !== header.bodyBytes || createHash('sha256').update(body).digest('hex') !== header.bodySha256) return undefined;
-    return { value: deserialize(body) as T, notes: header.notes };
+    return { value: unpack(deserialize(body) as S), notes: header.notes };
   } catch {
     return undefined;
   }

@@ -17,6 +17,7 @@ import type { TtsProvider } from './providers/provider.js';
 import { readSource, type SourceBook } from './readers/index.js';
 import { silentReporter, type Reporter } from './reporter.js';
 import { buildSegments } from './segments/index.js';
+import { packSegments, unpackSegments } from './segments/packed.js';
 import { toSpokenBook, wordListVersion } from './speech-text/index.js';
 import type { BookDocument, Segment } from './types.js';
 import { isUrl } from './web/fetch-page.js';
@@ -125,7 +126,10 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
       capabilities: voices.map((v) => [v.name, provider.capabilities(v)]),
       wordList: wordListVersion(),
     });
-  const { value: segments, reused: segmentsReused } = await cache.reuse('segments', segmentsKey, buildBookSegments, { onNote: warn });
+  const { value: segments, reused: segmentsReused } = await cache.reuse('segments', segmentsKey, buildBookSegments, {
+    onNote: warn,
+    codec: { pack: packSegments, unpack: unpackSegments },
+  });
   if (segmentsReused) reporter.info('text unchanged since the last run: its segments come from the cache');
   else if (sourceReused) reporter.info('source unchanged since the last run: what was read from it comes from the cache');
   return { book, cast, voices, provider, segments, source };
