@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VoiceCast, VoiceProfile } from './config/voices.js';
 import type { SkippedPart } from './document/html.js';
-import type { CleanupResult } from './cleanup/index.js';
+import type { CleanupReport } from './cleanup/index.js';
 import type { SourceBook } from './readers/index.js';
 import { cacheFolder, prepareBook, type PrepareOptions } from './prepare.js';
 import type { CostEstimate, TtsProvider } from './providers/provider.js';
@@ -49,7 +49,7 @@ export interface DryRunSummary {
   cachedSegments: number;
   cost?: CostEstimate;
   /** What cleanup of pasted text removed (absent with keepAll). */
-  cleanup?: CleanupResult;
+  cleanup?: CleanupReport;
   /** What a book or page reader did not read (front matter, notes, code…). */
   skipped?: SkippedPart[];
   /** Where the chapters came from (EPUB: which table of contents and level). */
