@@ -137,7 +137,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
   if (options.feed) parseBaseUrl(options.feed.baseUrl); // a bad --base-url fails before anything is spoken
   // ffmpeg answers what it can encode while the script is read; the checks before spending report it.
   startFfmpegCheck();
-  const { book, voices, cast, provider, segments, source } = await prepareBook(options);
+  const { book, voices, cast, provider, segments, source, savePrepared } = await prepareBook(options);
   lap('prepare');
   let providerClosed: Promise<void> | undefined;
   const closeProvider = () => (providerClosed ??= provider.close());
@@ -192,6 +192,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
       const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint, provider.describeEngine?.());
       await writeFileAtomic(join(output.stagingDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
       await output.commit(manifest.files, { reporter, signal });
+      await savePrepared();
       lap('files');
       return { outDir, audio, manifest, timeline: audio.timeline, book, feedUrl, synthesized, cached: segments.length - synthesized, timings };
     } catch (e) {

@@ -7,7 +7,9 @@
 // An entry holds its key (the hash of everything that decides it, see src/prepare.ts), the
 // warnings the stage gave (told again on a hit, so a rerun says what the first run said)
 // and the value, serialized with v8. An entry that cannot be read, whose key differs or
-// whose bytes do not match its checksum is rebuilt; a failed write only costs the reuse.
+// whose bytes do not match its checksum is rebuilt. Entries are written by `save`, which the
+// pipeline calls once a run has succeeded: a dry run or a failed run writes nothing, and a
+// failed write only costs the reuse.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -43,6 +45,8 @@ export interface ReuseOptions<T, S> {
 export class PreparedCache {
   /** The entries' folder; undefined when the cache is off. */
   private readonly folder: string | undefined;
+  /** Entries built by this run, written by `save`. */
+  private readonly unsaved: Array<() => Promise<void>> = [];
 
   /**
    * The cache for one source. It is off (every stage is built) without a cache folder
@@ -74,7 +78,7 @@ export class PreparedCache {
     return hashKey({ build: this.buildId, path: this.sourcePath, bytes: createHash('sha256').update(bytes).digest('hex'), readerOptions });
   }
 
-  /** The stage's value from its entry when the key matches, else built (and stored) anew. Without a key, just built. */
+  /** The stage's value from its entry when the key matches, else built anew (and stored by `save`). Without a key, just built. */
   async reuse<T, S = T>(
     stage: PreparedStage,
     key: string | undefined,
@@ -94,8 +98,13 @@ export class PreparedCache {
       notes.push(message);
       options.onNote(message);
     });
-    await writeEntry(file, key, notes, codec.pack(value)).catch(() => {});
+    this.unsaved.push(() => writeEntry(file, key, notes, codec.pack(value)));
     return { value, reused: false };
+  }
+
+  /** Writes the entries this run built. A write that fails is no error: the next run builds them again. */
+  async save(): Promise<void> {
+    for (const write of this.unsaved.splice(0)) await write().catch(() => {});
   }
 }
 

@@ -59,6 +59,8 @@ export interface PreparedBook {
   provider: TtsProvider;
   segments: Segment[];
   source: SourceBook;
+  /** Stores what was prepared anew in the prepared-text cache; called once the run has succeeded. */
+  savePrepared(): Promise<void>;
 }
 
 /** The run's cache folder: --cache, else <out>/.cache; undefined with --no-cache. */
@@ -132,7 +134,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   });
   if (segmentsReused) reporter.info('text unchanged since the last run: its segments come from the cache');
   else if (sourceReused) reporter.info('source unchanged since the last run: what was read from it comes from the cache');
-  return { book, cast, voices, provider, segments, source };
+  return { book, cast, voices, provider, segments, source, savePrepared: () => cache.save() };
 }
 
 /** A cover the reader extracted to the temporary folder (EPUB) may have been cleaned away since. */

@@ -1,7 +1,7 @@
 // The prepared-text cache (src/prepare-cache.ts): an unchanged rerun reuses what reading the
 // script and building its segments computed, and anything that decides them misses it.
 // Run through the installed CLI, whose build id turns the cache on.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEpub } from '../support/epub-book.js';
@@ -181,7 +181,7 @@ describe('the prepared-text cache', () => {
     expect(await preparedEntries(dir)).toEqual([]);
   });
 
-  it('tells the warnings of reading the book and of its speech text again on a hit, and --dry-run says the same', async () => {
+  it('tells the warnings of reading the book and of its speech text again on a hit, and --dry-run says the same from it', async () => {
     const dir = await tempDir();
     await writeFile(
       join(dir, 'gull.epub'),
@@ -194,18 +194,28 @@ describe('the prepared-text cache', () => {
         coverId: 'cover-image',
       }),
     );
-    const dryRun = () => runCli(['gull.epub', '--dry-run'], { cwd: dir });
-    const first = await dryRun();
-    expect(first.code, first.stderr).toBe(0);
-    const warnings = first.stderr.split('\n').filter((l) => l.startsWith('warning: '));
-    expect(warnings).toEqual([
+    const narrateBook = async (args: string[] = []) => {
+      const run = await runCli(['gull.epub', '--format', 'mp3', ...args], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      return { ...run, warnings: run.stderr.split('\n').filter((l) => l.startsWith('warning: ')) };
+    };
+    const first = await narrateBook();
+    expect(first.warnings).toEqual([
       expect.stringContaining('the cover image OEBPS/cover.gif is image/gif, not JPEG or PNG'),
       expect.stringContaining('"Zephyr" is read as written'),
     ]);
-    const second = await dryRun();
-    expect(second.code, second.stderr).toBe(0);
+    const second = await narrateBook();
     expect(second.stderr).toContain(SEGMENTS_HIT);
-    expect(second.stderr.split('\n').filter((l) => l.startsWith('warning: '))).toEqual(warnings);
-    expect(second.stdout).toBe(first.stdout);
+    expect(second.warnings).toEqual(first.warnings);
+
+    const dryHit = await narrateBook(['--dry-run']);
+    expect(dryHit.stderr).toContain(SEGMENTS_HIT);
+    expect(dryHit.warnings).toEqual(first.warnings);
+    await rm(join(dir, 'output', '.cache', 'prepared'), { recursive: true });
+    const dryMiss = await narrateBook(['--dry-run']);
+    expect(dryMiss.stderr).not.toContain(SOURCE_HIT);
+    expect(dryMiss.stdout).toBe(dryHit.stdout);
+    // A dry run writes no entries.
+    expect(await preparedEntries(dir)).toEqual([]);
   });
 });

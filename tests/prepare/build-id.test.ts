@@ -12,7 +12,9 @@ const STORY = '# The Lamp\n\n## Dusk\n\nThe keeper lit the lamp at dusk, as his 
 async function prepare(dir: string, buildId: string | undefined): Promise<string[]> {
   const said: string[] = [];
   const reporter: Reporter = { info: (m) => said.push(m), warn: (m) => said.push(`warning: ${m}`), progress: () => ({ update: () => {}, stop: () => {} }) };
-  await prepareBook({ scriptPath: join(dir, 'lamp.md'), provider: 'mock', voicesPath: join(dir, 'none.json'), outRoot: join(dir, 'out'), buildId, reporter });
+  const prepared = await prepareBook({ scriptPath: join(dir, 'lamp.md'), provider: 'mock', voicesPath: join(dir, 'none.json'), outRoot: join(dir, 'out'), buildId, reporter });
+  // What a run does once it has succeeded.
+  await prepared.savePrepared();
   return said;
 }
 
