@@ -92,10 +92,10 @@ async function main(): Promise<void> {
     console.log(`CPU of the node process (eSpeak NG included; ffmpeg not): ${first.cpuS.toFixed(2)} s`);
     console.log(`peak memory (node process RSS; ffmpeg runs in its own processes): ${first.peakRssMiB.toFixed(0)} MiB`);
     const unchanged = await run();
-    console.log(`rerun, nothing changed: ${unchanged.wallS.toFixed(2)} s (${percentOf(unchanged.wallS, first.wallS)}; whole process ${unchanged.processS.toFixed(2)} s), ${unchanged.summary}; peak memory ${unchanged.peakRssMiB.toFixed(0)} MiB`);
+    console.log(`rerun, nothing changed: ${unchanged.wallS.toFixed(2)} s (${percentOf(unchanged.wallS, first.wallS)}; whole process ${unchanged.processS.toFixed(2)} s; CPU ${unchanged.cpuS.toFixed(2)} s), ${unchanged.summary}; peak memory ${unchanged.peakRssMiB.toFixed(0)} MiB; stages: ${unchanged.stages}`);
     await writeFile(script, editNearMiddle(await readFile(script, 'utf8')));
     const edited = await run();
-    console.log(`rerun after a one-word edit: ${edited.wallS.toFixed(2)} s (${percentOf(edited.wallS, first.wallS)}; whole process ${edited.processS.toFixed(2)} s), ${edited.summary}; peak memory ${edited.peakRssMiB.toFixed(0)} MiB; stages: ${edited.stages}`);
+    console.log(`rerun after a one-word edit: ${edited.wallS.toFixed(2)} s (${percentOf(edited.wallS, first.wallS)}; whole process ${edited.processS.toFixed(2)} s; CPU ${edited.cpuS.toFixed(2)} s), ${edited.summary}; peak memory ${edited.peakRssMiB.toFixed(0)} MiB; stages: ${edited.stages}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

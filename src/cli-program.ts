@@ -81,7 +81,7 @@ export function buildProgram(): Command {
     .option('--notes', 'books: read footnotes and endnotes (skipped by default)')
     .option('--describe-images', 'books and pages: read image alt text (figures are read by their caption)')
     .option('--polly-concurrency <n>', 'Polly requests in flight at once (default: 8, standard 16)', parsePositiveInt)
-    .option('--cache <dir>', 'segment cache folder (default: <out>/.cache)')
+    .option('--cache <dir>', 'cache folder: segments, chapters, prepared text (default: <out>/.cache)')
     .option('--no-cache', 'synthesize every segment afresh and store nothing')
     .option('-q, --quiet', 'print only warnings and errors')
     .addHelpText('after', EXAMPLES)

@@ -1,20 +1,13 @@
-// The whole run, stage after stage: script → document → spoken text → segments →
-// speech → audio → manifest/chapters/captions. Each stage gets only the previous
-// stage's typed output.
+// The whole run, stage after stage: script → document → spoken text → segments (all in
+// src/prepare.ts) → speech → audio → manifest/chapters/captions. Each stage gets only the
+// previous stage's typed output.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadVoices, voiceByName, type VoiceCast, type VoiceProfile } from './config/voices.js';
-import { formatLocation } from './document/location.js';
-import { selectChapters, type ChapterRange } from './document/select.js';
+import type { VoiceCast, VoiceProfile } from './config/voices.js';
 import type { SkippedPart } from './document/html.js';
-import type { CleanupResult } from './cleanup/index.js';
-import { ipaToEspeak, mergeLexicons, projectLexicon, type LexiconEntry } from './lexicon/index.js';
-import { readSource, type SourceBook } from './readers/index.js';
-import { castForLanguage, type LocalVoiceInfo } from './config/voice-language.js';
-import { isUrl } from './web/fetch-page.js';
-import { toSpokenBook } from './speech-text/index.js';
-import { buildSegments } from './segments/index.js';
-import { createProvider } from './providers/index.js';
+import type { CleanupReport } from './cleanup/index.js';
+import type { SourceBook } from './readers/index.js';
+import { cacheFolder, prepareBook, type PrepareOptions } from './prepare.js';
 import type { CostEstimate, TtsProvider } from './providers/provider.js';
 import { SegmentCache } from './speech/cache.js';
 import { cacheKey } from './speech/cache.js';
@@ -30,41 +23,21 @@ import { writeFileAtomic } from './util/atomic-file.js';
 import { interruptedError } from './util/interruption.js';
 import { OutputSet } from './output/output-set.js';
 import { silentReporter, type Reporter } from './reporter.js';
-import type { BookDocument, Manifest, Segment, SegmentSpeech, SpokenBook, Timeline } from './types.js';
+import type { BookDocument, Manifest, Segment, SegmentSpeech, Timeline } from './types.js';
 import { NarrateError } from './errors.js';
 import { checkBeforeSpending } from './preflight.js';
 
-export interface NarrateOptions {
-  scriptPath: string;
-  provider: string | TtsProvider;
-  voicesPath?: string;
-  /** Root output folder; the book goes to <outRoot>/<slug>/. */
-  outRoot: string;
+export interface NarrateOptions extends PrepareOptions {
   formats: AudioFormat[];
-  /** Segment cache folder, or false for none. Default <outRoot>/.cache. */
-  cacheDir?: string | false;
   dryRun?: boolean;
   bitrate?: number;
   /** Refuse to start a run whose estimated cost (USD) is above this. */
   maxCost?: number;
-  /** The pronunciation lexicon (W3C PLS); default lexicon.pls beside the script or in the working folder. */
-  lexiconPath?: string;
-  /** Skip the cleanup of pasted web text. */
-  keepAll?: boolean;
-  /** Books: read footnotes and endnotes (skipped by default). */
-  notes?: boolean;
-  /** Books and pages: read image alt text (figures are read by caption only by default). */
-  describeImages?: boolean;
-  /** Narrate only these chapters (1-based, as --dry-run numbers them). */
-  chapters?: { spec: string; ranges: ChapterRange[] };
-  /** Requests in flight at once for Polly; default per engine. */
-  pollyConcurrency?: number;
   /** Caption formats beyond WebVTT: 'srt' also writes captions.srt. */
   captions?: 'vtt' | 'srt';
   /** Also publish a podcast feed (src/feed/): feed.xml and, for chapter episodes, episodes/. */
   feed?: { baseUrl: string; episodes: EpisodeMode };
   signal?: AbortSignal;
-  reporter?: Reporter;
 }
 
 export interface DryRunSummary {
@@ -76,7 +49,7 @@ export interface DryRunSummary {
   cachedSegments: number;
   cost?: CostEstimate;
   /** What cleanup of pasted text removed (absent with keepAll). */
-  cleanup?: CleanupResult;
+  cleanup?: CleanupReport;
   /** What a book or page reader did not read (front matter, notes, code…). */
   skipped?: SkippedPart[];
   /** Where the chapters came from (EPUB: which table of contents and level). */
@@ -107,63 +80,6 @@ export interface NarrateResult {
 
 /** Speaking rate the dry run assumes: about 165 words a minute. */
 const ESTIMATED_CHARS_PER_SECOND = 15;
-
-export async function prepareBook(options: NarrateOptions) {
-  const reporter = options.reporter ?? silentReporter;
-  const source = await readSource(options.scriptPath, {
-    keepAll: options.keepAll,
-    notes: options.notes,
-    describeImages: options.describeImages,
-    onNote: (m) => reporter.warn(m),
-  });
-  const book = options.chapters ? selectChapters(source.book, options.chapters.ranges, options.chapters.spec) : source.book;
-  const projectLex = projectLexicon(isUrl(options.scriptPath) ? undefined : options.scriptPath, process.cwd(), options.lexiconPath);
-  const providerName = typeof options.provider === 'string' ? options.provider : options.provider.name;
-  const cast = await castForLanguage(
-    await loadVoices(options.voicesPath ?? 'voices.json', options.voicesPath !== undefined),
-    book.meta.language,
-    providerName,
-    localVoiceList,
-    (m) => reporter.warn(m),
-    (m) => reporter.info(m),
-  );
-  const voices = voicesUsed(book, cast);
-  const provider =
-    typeof options.provider === 'string'
-      ? await createProvider(options.provider, { lexicon: projectLex, pollyConcurrency: options.pollyConcurrency, onNote: (m) => reporter.warn(m) })
-      : options.provider;
-  // The source's own lexicons (EPUB) stand behind the project's; their entries reach every provider through the speech text.
-  const lexicon = mergeLexicons(projectLex, source.lexicons ?? [], (entry) => canSay(entry, voices.some((v) => provider.capabilities(v).inlineEspeakPhonemes === true)), (m) => reporter.warn(m));
-  const dropped = new Set<string>();
-  const spoken = toSpokenBook(book, { capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!), lexicon, onNote: (m) => reporter.warn(m) });
-  const segments = buildSegments(spoken, {
-    pauses: cast.pauses,
-    capabilitiesFor: (name) => provider.capabilities(cast.voices.get(name)!),
-    onDroppedTag: (tag) => {
-      if (dropped.has(tag)) return;
-      dropped.add(tag);
-      reporter.warn(`${provider.name} does not support <${tag}>; its text is spoken plainly`);
-    },
-  });
-  return { book, cast, voices, provider, spoken, segments, source };
-}
-
-/** A voice that reads phonemes only as eSpeak NG codes cannot say what does not convert. */
-function canSay(entry: LexiconEntry, needsEspeakCodes: boolean): boolean {
-  if (!needsEspeakCodes || !entry.phoneme) return true;
-  if (entry.phoneme.alphabet !== 'ipa') return false;
-  try {
-    ipaToEspeak(entry.phoneme.ph);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function localVoiceList(): Promise<LocalVoiceInfo[]> {
-  const { espeakVoices } = await import('./providers/local/espeak.js');
-  return (await espeakVoices()).map((v) => ({ name: v.identifier.split('/').pop()!.toLowerCase(), languages: v.languages.map((l) => l.toLowerCase()) }));
-}
 
 export function summarize(book: BookDocument, segments: Segment[], cachedSegments: number, cost?: CostEstimate, source?: SourceBook): DryRunSummary {
   const characters = segments.reduce((n, s) => n + s.billedChars, 0);
@@ -221,8 +137,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
   if (options.feed) parseBaseUrl(options.feed.baseUrl); // a bad --base-url fails before anything is spoken
   // ffmpeg answers what it can encode while the script is read; the checks before spending report it.
   startFfmpegCheck();
-  // The spoken book is not kept: its words' speech is in the segments' SSML now (see NarrateResult.book).
-  const { book, voices, cast, provider, segments, source } = await prepareBook(options);
+  const { book, voices, cast, provider, segments, source, savePrepared } = await prepareBook(options);
   lap('prepare');
   let providerClosed: Promise<void> | undefined;
   const closeProvider = () => (providerClosed ??= provider.close());
@@ -230,7 +145,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
     // Tools, folders, cover and feed settings: a dry run reports what a run would stop on.
     const { coverPath } = await checkBeforeSpending(book, options);
     signal?.throwIfAborted();
-    const cache = new SegmentCache(options.cacheDir === false ? undefined : (options.cacheDir ?? join(options.outRoot, '.cache')));
+    const cache = new SegmentCache(cacheFolder(options));
     const speechKeys = segments.map((s) => segmentCacheKey(s, { provider, cast }));
     // Chapter episodes are MP3 whatever the book's formats are: their chapters are encoded as MP3 too.
     const chapterFormats: AudioFormat[] = options.feed?.episodes === 'chapters' ? [...new Set([...options.formats, 'mp3' as const])] : options.formats;
@@ -277,6 +192,7 @@ async function run(options: NarrateOptions, onOutDir: (dir: string) => void): Pr
       const manifest = buildManifest(book.meta, book.sourceFile, provider.name, segments, audio.timeline, [...files, 'manifest.json'], fingerprint, provider.describeEngine?.());
       await writeFileAtomic(join(output.stagingDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
       await output.commit(manifest.files, { reporter, signal });
+      await savePrepared();
       lap('files');
       return { outDir, audio, manifest, timeline: audio.timeline, book, feedUrl, synthesized, cached: segments.length - synthesized, timings };
     } catch (e) {
@@ -381,14 +297,4 @@ async function writeTextOutputs(ctx: RunContext & { audio: AudioBook; previousFe
       )
     : undefined;
   return { files: [...audio.files, ...captionNames, 'chapters.json', ...(feed?.files ?? [])], feedUrl: feed?.feedUrl };
-}
-
-function voicesUsed(book: BookDocument, cast: VoiceCast): VoiceProfile[] {
-  const used = new Map<string, VoiceProfile>();
-  for (const chapter of book.chapters) {
-    used.set(chapter.voice, voiceByName(cast, chapter.voice, formatLocation(chapter.titleLocation)));
-    for (const p of chapter.paragraphs) used.set(p.voice, voiceByName(cast, p.voice, formatLocation(p.location)));
-  }
-  if (used.size === 0) throw new NarrateError(`${book.sourceFile}: no voices used`);
-  return [...used.values()];
 }

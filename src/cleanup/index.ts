@@ -27,6 +27,9 @@ export interface CleanupResult {
   author?: string;
 }
 
+/** What cleanup removed, for --dry-run: the result without its kept lines (the book holds those now). */
+export type CleanupReport = Omit<CleanupResult, 'lines'>;
+
 export interface CleanupOptions {
   /** Markdown keeps its declared headings ("# …") and front matter. */
   markdown?: boolean;

@@ -3,7 +3,7 @@
 // and the script parser; EPUB books through src/epub/; saved web pages and URLs through
 // src/web/ (Readability, then the same furniture rules).
 import { extname } from 'node:path';
-import { cleanupScript, type CleanupResult } from '../cleanup/index.js';
+import { cleanupScript, type CleanupReport, type CleanupResult } from '../cleanup/index.js';
 import { parseScript, titleFromFileName } from '../document/index.js';
 import { withoutFrontMatter } from '../document/front-matter.js';
 import type { SkippedPart } from '../document/html.js';
@@ -24,8 +24,8 @@ export interface ReadSourceOptions {
 
 export interface SourceBook {
   book: BookDocument;
-  /** What cleanup of pasted text removed (scripts, unless keepAll). */
-  cleanup?: CleanupResult;
+  /** What cleanup of pasted text removed (scripts and pages, unless keepAll). */
+  cleanup?: CleanupReport;
   /** What the reader did not read, for --dry-run (front matter, notes, code…). */
   skipped?: SkippedPart[];
   /** Pronunciation lexicons the source carries; the project lexicon wins over them. */
@@ -40,7 +40,8 @@ export async function readSource(path: string, options: ReadSourceOptions = {}):
   if (isWebInput(path)) {
     // Loaded on demand, like EPUB: Readability and the DOM cost start-up time on every script run.
     const { readWebInput } = await import('../web/index.js');
-    return readWebInput(path, { keepAll: options.keepAll, describeImages: options.describeImages });
+    const page = await readWebInput(path, { keepAll: options.keepAll, describeImages: options.describeImages });
+    return { ...page, cleanup: page.cleanup && reportOf(page.cleanup) };
   }
   return readScriptSource(path, options);
 }
@@ -50,7 +51,12 @@ async function readScriptSource(path: string, options: ReadSourceOptions): Promi
   const cleanup = options.keepAll ? undefined : cleanupScript(withoutFrontMatter(source.text), source.path, { markdown: source.format === 'markdown' });
   // Plain text that names no title (a paste without its headline) is named after its file.
   const fallbackTitle = source.format === 'markdown' ? undefined : titleFromFileName(source.path);
-  return { book: parseScript(source, { lines: cleanup?.lines, title: cleanup?.title?.text, author: cleanup?.author, fallbackTitle }), cleanup };
+  return { book: parseScript(source, { lines: cleanup?.lines, title: cleanup?.title?.text, author: cleanup?.author, fallbackTitle }), cleanup: cleanup && reportOf(cleanup) };
+}
+
+/** The kept lines are in the book now; a source keeps only what was dropped (kept for --dry-run, and in the prepared-text cache). */
+function reportOf({ lines: _kept, ...report }: CleanupResult): CleanupReport {
+  return report;
 }
 
 async function readEpubSource(path: string, options: ReadSourceOptions): Promise<SourceBook> {

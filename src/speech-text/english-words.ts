@@ -4,6 +4,7 @@
 // look-up is a binary search over the text itself (no array of 275,000 strings to
 // build); answers are remembered, as a book asks about the same capitalised words again.
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import wordListPath from 'word-list';
 
 let wordsText: string | undefined;
@@ -36,4 +37,16 @@ export function isEnglishWord(lowercase: string): boolean {
   const answer = contains(wordsText, lowercase);
   answers.set(lowercase, answer);
   return answer;
+}
+
+/**
+ * The installed word list's version. word-list is not bundled (it reads its own file), so
+ * it can change without a new build: the prepared-text cache keys on it.
+ */
+export function wordListVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(dirname(wordListPath), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }

@@ -14,6 +14,9 @@ import { speakWord } from './speak-word.js';
 import { WORD_RULES } from './word-rules.js';
 import { wordsOf, type Word } from './words.js';
 
+/** The external data the rules read (the word list), for caches of this stage's results. */
+export { wordListVersion } from './english-words.js';
+
 /** What a plain test or tool gets when it names no engine: say-as spelling, plurals as written. */
 export const PLAIN_SPEAKING: SpeakingCapabilities = { letterSpelling: 'say-as', readsPluralInitialisms: true };
 

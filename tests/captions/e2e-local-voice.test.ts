@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { narrate, prepareBook, type NarrateResult } from '../../src/pipeline.js';
+import { narrate, type NarrateResult } from '../../src/pipeline.js';
+import { prepareBook } from '../../src/prepare.js';
 import type { TimedToken } from '../../src/types.js';
 import { tempDir, writeScript } from '../support/book.js';
 import { decodeToPcm } from '../support/decode.js';
