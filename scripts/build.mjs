@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { bundledFilesFindingOwnPath } from './bundle-check.mjs';
-import { lazyListenerMaps, noStyleSheets } from './linkedom-plugins.mjs';
+import { lazyListenerMaps, noStyleSheets, upperCaseOnce } from './linkedom-plugins.mjs';
 
 // Kept as packages, installed beside dist/ by npm: each of these finds files of its own
 // at run time (eSpeak NG its data file, koffi its native binary from its platform
@@ -42,7 +42,7 @@ const result = await build({
   // Bundled CommonJS packages call require(); give the ES module one.
   banner: { js: "import { createRequire as __narrateCreateRequire } from 'node:module'; const require = __narrateCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [noStyleSheets, lazyListenerMaps],
+  plugins: [noStyleSheets, lazyListenerMaps, upperCaseOnce],
   define: { __NARRATE_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER) },
   write: false,
 });

@@ -22,16 +22,35 @@ export const LAZY_LISTENER_MAPS = [
   ['  addEventListener(type, listener, options) {\n    const map = wm.get(this);', '  addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map) wm.set(this, (map = new Map));'],
   ['  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {', '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {'],
 ];
-export const lazyListenerMaps = {
-  name: 'lazy-listener-maps',
-  setup(b) {
-    b.onLoad({ filter: LINKEDOM_EVENT_TARGET }, async (args) => {
-      let code = await readFile(args.path, 'utf8');
-      for (const [from, to] of LAZY_LISTENER_MAPS) {
-        if (!code.includes(from)) throw new Error(`linkedom's event-target.js has changed: review the lazy-listener-maps patch in scripts/linkedom-plugins.mjs (missing: ${JSON.stringify(from)})`);
-        code = code.replace(from, to);
-      }
-      return { contents: code, loader: 'js' };
-    });
-  },
-};
+// linkedom's tagName (and the tag test of getElementsByTagName, for every node it walks)
+// upper-cases the element's local name each time it is asked: a new string per call, and
+// Readability asks for tag names of every node, on every attempt. The patch keeps each
+// name's upper case once made; the names are the same strings as before.
+const LINKEDOM_UTILS = /linkedom[\\/]esm[\\/]shared[\\/]utils\.js$/;
+export const UPPER_CASE_ONCE = [
+  [
+    'export const localCase = ({localName, ownerDocument}) => {\n  return ownerDocument[MIME].ignoreCase ? localName.toUpperCase() : localName;\n};',
+    'const upperCase = new Map;\nexport const localCase = ({localName, ownerDocument}) => {\n  if (!ownerDocument[MIME].ignoreCase) return localName;\n  let upper = upperCase.get(localName);\n  if (upper === undefined) upperCase.set(localName, (upper = localName.toUpperCase()));\n  return upper;\n};',
+  ],
+];
+
+/** An esbuild plugin that applies text replacements to one file, failing the build when a replaced text is missing. */
+function patchFile(name, filter, replacements) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, async (args) => {
+        let code = await readFile(args.path, 'utf8');
+        for (const [from, to] of replacements) {
+          if (!code.includes(from)) throw new Error(`linkedom's ${args.path.split(/[\\/]/).slice(-2).join('/')} has changed: review the ${name} patch in scripts/linkedom-plugins.mjs (missing: ${JSON.stringify(from)})`);
+          code = code.replace(from, to);
+        }
+        return { contents: code, loader: 'js' };
+      });
+    },
+  };
+}
+
+export const upperCaseOnce = patchFile('upper-case-once', LINKEDOM_UTILS, UPPER_CASE_ONCE);
+
+export const lazyListenerMaps = patchFile('lazy-listener-maps', LINKEDOM_EVENT_TARGET, LAZY_LISTENER_MAPS);

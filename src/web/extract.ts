@@ -105,6 +105,36 @@ function restoreByCopying(body: MutableElement): void {
   });
 }
 
+/**
+ * Readability's visibility test (`_isProbablyVisible`, asked of every element on every
+ * attempt), reading the inline style as linkedom's `element.style` reads it, without making
+ * that: linkedom answers `style.display` through a Proxy over a Map made for each element
+ * (and again for each copy an attempt restores), which was a tenth of Readability's time and
+ * much of its garbage. Same answers: the last non-empty "display" or "visibility" rule of
+ * the style attribute, split as linkedom splits it, then the `hidden` and `aria-hidden` tests
+ * as Readability writes them. tests/web/extract.test.ts holds the two to the same answers.
+ */
+export function probablyVisible(node: DomElement & { className?: string }): boolean {
+  const style = node.getAttribute('style');
+  return (
+    (style === null || (inlineStyle(style, 'display') !== 'none' && inlineStyle(style, 'visibility') !== 'hidden')) &&
+    !node.hasAttribute('hidden') &&
+    (!node.hasAttribute('aria-hidden') || node.getAttribute('aria-hidden') !== 'true' || (node.className ?? '').includes('fallback-image'))
+  );
+}
+
+/** A property of an inline style attribute, as linkedom's CSSStyleDeclaration gives it ('' when unset). */
+function inlineStyle(style: string, property: string): string {
+  let value = '';
+  for (const rule of style.split(/\s*;\s*/)) {
+    const [key, ...rest] = rule.split(':');
+    if (rest.length === 0 || key!.trim() !== property) continue;
+    const ruleValue = rest.join(':').trim();
+    if (ruleValue) value = ruleValue;
+  }
+  return value;
+}
+
 export function extractArticle(html: string, options: ExtractOptions): ExtractedArticle {
   const doc = parseHtml(withoutUnreadParts(html));
   const language = languageOf(doc);
@@ -112,7 +142,9 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   const body = doc.getElementsByTagName('body')[0] as MutableElement | undefined;
   if (body) restoreByCopying(body);
   // Readability rewrites the document it is given; the metadata above is read first.
-  const article = new Readability(doc as unknown as Document, { keepClasses: true, serializer: (el: Node) => el as unknown as string }).parse();
+  const reader = new Readability(doc as unknown as Document, { keepClasses: true, serializer: (el: Node) => el as unknown as string });
+  (reader as unknown as { _isProbablyVisible: typeof probablyVisible })._isProbablyVisible = probablyVisible;
+  const article = reader.parse();
   const content = article?.content as unknown as DomElement | undefined;
   if (!article || !content) return { found: false, blocks: [], skipped: [] };
   const siteName = clean(article.siteName) || undefined;
