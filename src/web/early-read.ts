@@ -9,7 +9,8 @@
 // This module is the first thing dist/cli.js loads: it imports nothing heavy.
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerBeside } from '../util/worker.js';
 import type { ExtractedArticle } from './extract.js';
 import type { PageWorkerData, PageWorkerReply } from './page-worker.js';
 
@@ -37,7 +38,7 @@ export function savedPageIn(args: readonly string[]): PageWorkerData | undefined
 export function startSavedPageRead(args: readonly string[], cores = availableParallelism()): boolean {
   const page = savedPageIn(args);
   if (!page || started || process.env.NARRATE_PAGE_WORKER === '0' || cores < 2) return false;
-  const worker = startWorker(page);
+  const worker = startWorkerBeside(import.meta.url, 'page-worker', page);
   // Until the reader takes the result, the worker does not keep the process alive (--help, a refused option).
   worker.unref();
   const article = new Promise<ExtractedArticle | undefined>((resolve) => {
@@ -63,14 +64,4 @@ export async function takeSavedPageRead(path: string, options: Omit<PageWorkerDa
   } finally {
     read.worker.unref();
   }
-}
-
-/** Compiled builds run page-worker.js beside this file; the tests run the TypeScript source, through tsx. */
-function startWorker(data: PageWorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./page-worker.js', import.meta.url), { workerData: data });
-  const source = new URL('./page-worker.ts', import.meta.url).href;
-  // Resolved here, not in the worker: eval'd code resolves packages from the working folder.
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
 }

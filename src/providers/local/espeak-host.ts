@@ -2,8 +2,9 @@
 // the main thread only posts jobs. One host per engine; the system library's global
 // state allows no second instance. The worker does not keep the process alive when idle.
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { NarrateError } from '../../errors.js';
+import { startWorkerBeside } from '../../util/worker.js';
 import { SHARED } from './espeak-types.js';
 import type { EspeakJob, EspeakWorkerData } from './espeak-worker.js';
 
@@ -19,15 +20,6 @@ interface Job {
   settled: boolean;
 }
 
-/** Compiled builds run espeak-worker.js; the tests run the TypeScript source, loaded through tsx. */
-function startWorker(data: EspeakWorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./espeak-worker.js', import.meta.url), { workerData: data });
-  const source = new URL('./espeak-worker.ts', import.meta.url).href;
-  // Resolved here, not in the worker: eval'd code resolves packages from the working folder.
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
-}
 
 export class EspeakHost {
   private worker?: Worker;
@@ -85,7 +77,8 @@ export class EspeakHost {
 
   private spawned(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker({ engine: this.engine, library: this.library, shared: this.shared.buffer as SharedArrayBuffer });
+    const data: EspeakWorkerData = { engine: this.engine, library: this.library, shared: this.shared.buffer as SharedArrayBuffer };
+    const worker = startWorkerBeside(import.meta.url, 'espeak-worker', data);
     worker.on('message', (m: { id: number; out?: never; error?: string; userError?: boolean }) => {
       if (this.worker !== worker) return;
       const job = this.current;
