@@ -5,7 +5,7 @@ import { formatLocation } from '../document/location.js';
 import type { VoiceCast } from '../config/voices.js';
 import { voiceByName } from '../config/voices.js';
 import type { TtsProvider } from '../providers/provider.js';
-import type { Segment, SegmentSpeech } from '../types.js';
+import type { Segment, SegmentSpeech, SpeechAudio } from '../types.js';
 import { cacheKey, SegmentCache } from './cache.js';
 
 export interface SpeechProgress {
@@ -43,12 +43,13 @@ export async function synthesizeSegments(segments: Segment[], options: SpeechOpt
   const progress: SpeechProgress = { done: 0, total: segments.length, synthesized: 0, cached: 0 };
   let next = 0;
   let failed = false;
+  const speaking = new Map<string, Promise<SpeechAudio>>();
   const worker = async () => {
     while (next < segments.length && !failed) {
       if (options.signal?.aborted) throw new NarrateError('interrupted; finished segments are cached and a rerun resumes from them', 130);
       const index = next++;
       try {
-        const speech = await speakOne(segments[index]!, options);
+        const speech = await speakOne(segments[index]!, options, speaking);
         results[index] = options.keepAudio === false ? { ...speech, pcm: NO_AUDIO, marks: [] } : speech;
         await options.onSegment?.(index, speech);
       } catch (e) {
@@ -73,10 +74,30 @@ function voiceOf(segment: Segment, options: SpeechOptions) {
   return voiceByName(options.cast, segment.voice, formatLocation(segment.location));
 }
 
-async function speakOne(segment: Segment, options: SpeechOptions): Promise<SegmentSpeech> {
+/**
+ * One segment from the cache, or spoken and then cached. A segment whose request another
+ * worker is making right now (a paragraph the book repeats) waits for that answer instead of
+ * asking again: the provider is asked, and billed, once per request, and the cache entry is
+ * written once (two writes of one entry could leave its audio and its record from two runs of
+ * the engine side by side while the second write is under way).
+ */
+async function speakOne(segment: Segment, options: SpeechOptions, speaking: Map<string, Promise<SpeechAudio>>): Promise<SegmentSpeech> {
   const key = segmentCacheKey(segment, options);
   const cached = await options.cache.get(key);
   if (cached) return { ...cached, segmentId: segment.id, fromCache: true };
+  const inFlight = speaking.get(key);
+  if (inFlight) return { ...(await inFlight), segmentId: segment.id, fromCache: true };
+  const request = speakAndStore(segment, key, options);
+  speaking.set(key, request);
+  try {
+    return { ...(await request), segmentId: segment.id, fromCache: false };
+  } finally {
+    // Stored by now (or failed): later segments with this key read the cache.
+    speaking.delete(key);
+  }
+}
+
+async function speakAndStore(segment: Segment, key: string, options: SpeechOptions): Promise<SpeechAudio> {
   let audio;
   try {
     audio = await options.provider.synthesize({ segmentId: segment.id, ssml: segment.ssml, voice: voiceOf(segment, options) }, options.signal);
@@ -86,5 +107,5 @@ async function speakOne(segment: Segment, options: SpeechOptions): Promise<Segme
     throw new NarrateError(`${where}: ${options.provider.name} could not speak segment ${segment.id}: ${(e as Error).message}`);
   }
   await options.cache.put(key, audio);
-  return { ...audio, segmentId: segment.id, fromCache: false };
+  return audio;
 }

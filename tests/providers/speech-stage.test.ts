@@ -67,6 +67,46 @@ describe('speech stage', () => {
     expect(again.every((s) => s.fromCache)).toBe(true);
   });
 
+  it('asks once for a request the book repeats, even while the first is in flight, and writes its entry once', async () => {
+    const dir = await tempDir();
+    const cache = new SegmentCache(join(dir, 'cache'));
+    // The same paragraph four times over: each paragraph is a segment with the same SSML.
+    const md = '## One\n\n' + Array.from({ length: 4 }, () => 'The same words again.').join('\n\n') + '\n';
+    const mock = createMockProvider();
+    const segments = buildSegments(toSpokenBook(parseMarkdown(md), { capabilitiesFor: () => mock.capabilities(cast.voices.get('narrator')!) }), {
+      pauses: cast.pauses,
+      capabilitiesFor: () => mock.capabilities(cast.voices.get('narrator')!),
+      onDroppedTag: () => {},
+    });
+    const paragraphs = segments.filter((s) => s.kind !== 'title');
+    expect(paragraphs).toHaveLength(4);
+    expect(new Set(paragraphs.map((s) => s.ssml)).size).toBe(1);
+    const puts: string[] = [];
+    const put = cache.put.bind(cache);
+    cache.put = async (key, audio) => {
+      puts.push(key);
+      return put(key, audio);
+    };
+    // Slow answers, many in flight: every copy of the paragraph is asked for before the first answer comes.
+    let calls = 0;
+    const slow: TtsProvider = {
+      ...mock,
+      capabilities: (v) => ({ ...mock.capabilities(v), concurrency: 8 }),
+      synthesize: async (...args) => {
+        calls++;
+        await new Promise((r) => setTimeout(r, 50));
+        return mock.synthesize(...args);
+      },
+    };
+    const speeches = await synthesizeSegments(segments, { provider: slow, cast, cache });
+    expect(calls).toBe(2); // the title and the paragraph
+    expect(puts).toHaveLength(2);
+    expect(new Set(puts).size).toBe(2);
+    expect(speeches.filter((s) => !s.fromCache)).toHaveLength(2);
+    const first = speeches.find((s) => s.segmentId === paragraphs[0]!.id)!;
+    for (const p of paragraphs) expect(speeches.find((s) => s.segmentId === p.id)!.pcm).toEqual(first.pcm);
+  });
+
   it('stops when interrupted', async () => {
     const controller = new AbortController();
     controller.abort();
