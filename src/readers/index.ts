@@ -40,8 +40,7 @@ export async function readSource(path: string, options: ReadSourceOptions = {}):
   if (isWebInput(path)) {
     // Loaded on demand, like EPUB: Readability and the DOM cost start-up time on every script run.
     const { readWebInput } = await import('../web/index.js');
-    const page = await readWebInput(path, { keepAll: options.keepAll, describeImages: options.describeImages });
-    return { ...page, cleanup: page.cleanup && reportOf(page.cleanup) };
+    return readWebInput(path, { keepAll: options.keepAll, describeImages: options.describeImages });
   }
   return readScriptSource(path, options);
 }

@@ -7,7 +7,7 @@
 import { NarrateError } from '../errors.js';
 import { bookFromBlocks } from '../document/index.js';
 import type { Block } from '../document/blocks.js';
-import { cleanupBlocks, type CleanupResult } from '../cleanup/index.js';
+import { cleanupBlocks, type CleanupReport } from '../cleanup/index.js';
 import type { ExtractedArticle, ExtractOptions } from './extract.js';
 import { clean, sameText } from './text.js';
 import type { BookDocument } from '../types.js';
@@ -15,7 +15,7 @@ import type { BookDocument } from '../types.js';
 export interface WebArticle {
   book: BookDocument;
   /** What was left out of the article, for --dry-run (absent with keepAll). */
-  cleanup?: CleanupResult;
+  cleanup?: CleanupReport;
 }
 
 export type ArticleOptions = ExtractOptions;
@@ -38,7 +38,7 @@ export function articleBook(page: ExtractedArticle, options: ArticleOptions): We
 }
 
 /** Readability's output through the cleanup rules: one line per block, headings kept where the story is. */
-function dropFurniture(blocks: Block[], author: string | undefined): { result: CleanupResult; droppedIndexes: Set<Block> } {
+function dropFurniture(blocks: Block[], author: string | undefined): { result: CleanupReport; droppedIndexes: Set<Block> } {
   const readable = blocks.filter((b): b is Extract<Block, { text: string }> => b.kind !== 'anchor');
   const rules = cleanupBlocks(
     readable.map((b) => b.text),
@@ -50,13 +50,13 @@ function dropFurniture(blocks: Block[], author: string | undefined): { result: C
     if (author && !rules.has(i) && b.text.length <= 120 && sameText(authorOf(b.text) ?? '', author)) rules.set(i, 'byline');
   });
   const droppedIndexes = new Set<Block>();
-  const dropped: CleanupResult['dropped'] = [];
+  const dropped: CleanupReport['dropped'] = [];
   rules.forEach((rule, i) => {
     const block = readable[i]!;
     droppedIndexes.add(block);
     dropped.push({ line: block.line, text: block.text.replace(/\s+/g, ' ').slice(0, 120), rule });
   });
-  return { result: { lines: [], dropped, inlineRemovals: [] }, droppedIndexes };
+  return { result: { dropped, inlineRemovals: [] }, droppedIndexes };
 }
 
 function authorOf(byline: string | null | undefined): string | undefined {
